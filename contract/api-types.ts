@@ -1,0 +1,230 @@
+/** OpenPAI REST API v1 shapes (CONTRACT.md §2–§8), shared by the portal and the embedded server. */
+
+export const ERROR_CODES = [
+  'BadConfigurationError',
+  'ConflictJobError',
+  'ConflictUserError',
+  'ConflictVcError',
+  'ForbiddenUserError',
+  'ForbiddenKeyError',
+  'IncorrectPasswordError',
+  'InvalidParametersError',
+  'NoApiError',
+  'NoJobError',
+  'NoJobConfigError',
+  'NoJobSshInfoError',
+  'NoUserError',
+  'NoGroupError',
+  'NoVirtualClusterError',
+  'ReadOnlyJobError',
+  'RemoveAdminError',
+  'ReadOnlyVcError',
+  'RemoveRunningVcError',
+  'UnauthorizedUserError',
+  'NoEnoughQuotaError',
+  'NotImplementedError',
+  'UnknownError',
+  // Not in OpenPAI's set: repeated failed logins (429) and bodies over the limit (413).
+  'TooManyRequestsError',
+  'PayloadTooLargeError',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Every error response body. */
+export interface ApiErrorBody {
+  code: ErrorCode | string;
+  message: string;
+}
+
+/** GET /api/v1 */
+export interface ClusterInfo {
+  name: string;
+  version: string;
+  launcherType: 'yarn' | 'k8s';
+  authnMethod: 'basic' | 'OIDC';
+}
+
+/** GET /api/v1/authn/info */
+export interface AuthnInfo {
+  authn_type: 'basic' | 'OIDC';
+  loginURI: string;
+  loginURIMethod: 'post' | 'get';
+}
+
+/** POST /api/v1/token, /api/v1/authn/basic/login, /api/v1/authn/oidc/return */
+export interface LoginResponse {
+  user: string;
+  token: string;
+  admin: boolean;
+}
+
+export type JobState = 'WAITING' | 'RUNNING' | 'STOPPING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'UNKNOWN';
+export type TaskState = 'WAITING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'UNKNOWN';
+export type ExecutionType = 'START' | 'STOP';
+
+export interface RetryDetails {
+  user: number;
+  platform: number;
+  resource: number;
+}
+
+/** One item of GET /api/v1/jobs (CONTRACT §5.2). */
+export interface JobListItem {
+  name: string;
+  username: string;
+  state: JobState;
+  subState: string;
+  executionType: ExecutionType;
+  retries: number;
+  retryDetails: RetryDetails;
+  createdTime: number;
+  completedTime: number | null;
+  appExitCode: number | null;
+  virtualCluster: string;
+  totalGpuNumber: number;
+  totalTaskNumber: number;
+  totalTaskRoleNumber: number;
+  /** Only when the name's namespace differs from `username`. */
+  namespace?: string;
+  /** Only on legacy (un-namespaced) jobs. */
+  legacy?: true;
+}
+
+/** GET /api/v1/jobs?withTotalCount=true (OpenPAI v2 list query names). */
+export interface JobListPage {
+  totalCount: number;
+  data: JobListItem[];
+}
+
+/** Query parameters of the paged list. `order` is `<field>,ASC|DESC`. */
+export interface JobListQuery {
+  offset?: number;
+  limit?: number;
+  withTotalCount?: boolean;
+  username?: string;
+  state?: string;
+  vc?: string;
+  keyword?: string;
+  order?: string;
+  legacy?: boolean;
+}
+
+export const JOB_ORDER_FIELDS = [
+  'name',
+  'username',
+  'virtualCluster',
+  'createdTime',
+  'completedTime',
+  'state',
+  'retries',
+  'totalTaskNumber',
+  'totalGpuNumber',
+] as const;
+export type JobOrderField = (typeof JOB_ORDER_FIELDS)[number];
+
+export interface AppExitSpec {
+  code: number;
+  phrase: string;
+  issuer?: string;
+  causer?: string;
+  type?: string;
+  stage?: string;
+  behavior?: string;
+  reaction?: string;
+  reason?: string;
+  repro?: string[];
+  solution?: string[];
+}
+
+/** `jobStatus` of GET .../:jobName (CONTRACT §5.3). */
+export interface JobStatus {
+  name: string;
+  username: string;
+  state: JobState;
+  subState: string;
+  executionType: ExecutionType;
+  retries: number;
+  retryDetails: RetryDetails;
+  createdTime: number;
+  completedTime: number | null;
+  appId: string | null;
+  appProgress: number | null;
+  appTrackingUrl: string | null;
+  appLaunchedTime: number | null;
+  appCompletedTime: number | null;
+  appExitCode: number | null;
+  appExitSpec: AppExitSpec | null;
+  appExitDiagnostics: string | null;
+  appExitMessages: { container: string | null; runtime: Record<string, unknown> | null; launcher: string | null } | null;
+  appExitTriggerMessage: string | null;
+  appExitTriggerTaskRoleName: string | null;
+  appExitTriggerTaskIndex: number | null;
+  appExitType: string | null;
+  virtualCluster: string;
+}
+
+export interface TaskStatus {
+  taskIndex: number;
+  taskState: TaskState;
+  containerId: string | null;
+  containerIp: string | null;
+  /** label → port; values are strings. */
+  containerPorts: Record<string, string> | null;
+  /** Bitmask of GPU indices (bit i = GPU i). */
+  containerGpus: number | null;
+  containerLog: string | null;
+  containerExitCode: number | null;
+}
+
+export interface TaskRoleDetail {
+  taskRoleStatus: { name: string };
+  taskStatuses: TaskStatus[];
+}
+
+export interface JobDetail {
+  name: string;
+  jobStatus: JobStatus;
+  taskRoles: Record<string, TaskRoleDetail>;
+}
+
+/** GET .../:jobName/ssh (CONTRACT §5.6). */
+export interface SshInfo {
+  containers: { id: string; sshIp: string; sshPort: string }[];
+  keyPair: {
+    folderPath: string;
+    publicKeyFileName: string;
+    privateKeyFileName: string;
+    privateKeyDirectDownloadLink: string;
+  };
+}
+
+/** GET /api/v1/virtual-clusters/:vc (YARN shape, CONTRACT §8.1). */
+export interface VirtualCluster {
+  capacity: number;
+  maxCapacity: number;
+  usedCapacity: number;
+  numActiveJobs: number;
+  numJobs: number;
+  numPendingJobs: number;
+  resourcesUsed: { memory: number; vCores: number; GPUs: number };
+  resourcesTotal: { memory: number; vCores: number; GPUs: number };
+  dedicated: boolean;
+  nodeList: string[];
+  status: 'RUNNING' | 'STOPPED' | 'DRAINING';
+}
+
+/** GET /api/v2/user/:username (CONTRACT §8.2), never with a password. */
+export interface UserInfo {
+  username: string;
+  email: string;
+  grouplist: string[];
+  extension: Record<string, unknown>;
+  admin: boolean;
+  virtualCluster: string[];
+  storageConfig: unknown[];
+}
+
+/** Submit answers 202 with this body and a Location header. */
+export interface MessageResponse {
+  message: string;
+}

@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+
+/** A setting that stops the server at start; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  adminUsername: string;
+  adminPassword: string | undefined;
+  jwtSecret: string | undefined;
+  /** Token lifetime in seconds. */
+  tokenTtlSeconds: number;
+  clusterConfigPath: string | undefined;
+  authnMethod: 'basic' | 'OIDC';
+  /** Directory of the built portal (index.html, assets); absent → API only. */
+  portalDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses durations such as `7d`, `12h`, `30m`, `45s` or a number of seconds. */
+export function parseDuration(variable: string, text: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
+  if (!match) throw new ConfigError(variable, `"${text}" is not a duration (examples: 3600, 30m, 12h, 7d).`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(match[1]) * unit;
+  if (seconds < 60) throw new ConfigError(variable, 'must be at least 60 seconds.');
+  return seconds;
+}
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = Number(env.PAI_PORT ?? '9186');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PAI_PORT', `"${env.PAI_PORT}" is not a TCP port (0–65535).`);
+  }
+  const authnMethod = env.PAI_AUTHN_METHOD ?? 'basic';
+  if (authnMethod !== 'basic' && authnMethod !== 'OIDC') {
+    throw new ConfigError('PAI_AUTHN_METHOD', `"${authnMethod}" is not one of: basic, OIDC.`);
+  }
+  const adminUsername = env.PAI_ADMIN_USERNAME ?? 'admin';
+  if (!/^[\w.-]+$/.test(adminUsername)) {
+    throw new ConfigError('PAI_ADMIN_USERNAME', 'may contain only letters, digits, "_", "." and "-".');
+  }
+  if (env.PAI_ADMIN_PASSWORD !== undefined && env.PAI_ADMIN_PASSWORD.length < 6) {
+    throw new ConfigError('PAI_ADMIN_PASSWORD', 'must be at least 6 characters long.');
+  }
+  if (env.PAI_JWT_SECRET !== undefined && env.PAI_JWT_SECRET.length < 32) {
+    throw new ConfigError('PAI_JWT_SECRET', 'must be at least 32 characters long.');
+  }
+  return {
+    host: env.PAI_HOST ?? '127.0.0.1',
+    port,
+    dataDir: resolve(env.PAI_DATA_DIR ?? '.pai-data'),
+    adminUsername,
+    adminPassword: env.PAI_ADMIN_PASSWORD,
+    jwtSecret: env.PAI_JWT_SECRET,
+    tokenTtlSeconds: parseDuration('PAI_TOKEN_TTL', env.PAI_TOKEN_TTL ?? '7d'),
+    clusterConfigPath: env.PAI_CLUSTER_CONFIG,
+    authnMethod,
+    portalDir: resolve(env.PAI_PORTAL_DIR ?? 'dist'),
+  };
+}

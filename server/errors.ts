@@ -1,0 +1,19 @@
+import type { ErrorCode } from '../contract/api-types.ts';
+
+/** An error that reaches the client as OpenPAI's `{code, message}` with `status`. */
+export class PaiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PaiError';
+  }
+}
+
+export const badRequest = (message: string) => new PaiError(400, 'InvalidParametersError', message);
+export const unauthorized = (message = 'Your token is invalid.') =>
+  new PaiError(401, 'UnauthorizedUserError', message);
+export const forbidden = (message: string) => new PaiError(403, 'ForbiddenUserError', message);
+export const noJob = (name: string) => new PaiError(404, 'NoJobError', `Job ${name} is not found.`);
