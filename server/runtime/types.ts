@@ -1,0 +1,33 @@
+import type { SshInfo } from '../../contract/api-types.ts';
+
+/** Resources in use in one virtual cluster. */
+export interface VirtualClusterUsage {
+  vCores: number;
+  memory: number;
+  GPUs: number;
+  /** Jobs holding resources in this VC. */
+  runningJobs: number;
+  /** Jobs queued in this VC. */
+  waitingJobs: number;
+}
+
+/**
+ * What the API routes ask of the local job runtime. The routes write the job row (state WAITING)
+ * and then call the runtime; the runtime owns every status column and the `tasks` rows afterwards.
+ */
+export interface JobRuntime {
+  /** Recover after a restart (re-track live tasks, settle ended ones), then start scheduling. */
+  start(): Promise<void>;
+  /** A new job row was committed: create its SSH key pair and queue it. */
+  enqueue(jobId: number): void;
+  /** The job's `execution_type` was set to STOP: stop its tasks, or drop it from the queue. */
+  stop(jobId: number): void;
+  /** The job row is about to be deleted: end its processes and free its resources and files. */
+  remove(jobId: number): Promise<void>;
+  /** Resources held and queued per virtual cluster. */
+  usage(): Map<string, VirtualClusterUsage>;
+  /** SSH info for a job (CONTRACT §5.6), or null when it has none (yet). */
+  sshInfo(jobId: number, baseUrl: string): SshInfo | null;
+  /** Stop tracking (server shutdown). Task processes keep running; `start()` picks them up again. */
+  close(): Promise<void>;
+}
