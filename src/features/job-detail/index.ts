@@ -1,0 +1,1 @@
+export { JobDetailPage as default } from './job-detail-page.tsx';

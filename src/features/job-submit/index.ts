@@ -1,0 +1,1 @@
+export { SubmitPage as default } from './submit-page.tsx';
