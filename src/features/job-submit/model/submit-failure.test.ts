@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeSubmitFailure } from './submit-failure.ts';
+import { markersFor, ruleProblems } from './problem-markers.ts';
+
+const text = `{
+  "jobName": "a",
+  "image": "x",
+  "virtualCluster": "nope",
+  "taskRoles": [{"name": "w", "command": "c", "memoryMB": 50, "shmMB": 64}]
+}`;
+
+describe('describeSubmitFailure', () => {
+  it('turns a validation error into problems marked at their JSON path', () => {
+    const failure = describeSubmitFailure({
+      status: 400,
+      code: 'InvalidParametersError',
+      message: 'taskRoles[0].memoryMB must be >= 100',
+    });
+    expect(failure.kind).toBe('invalid');
+    if (failure.kind !== 'invalid') return;
+    const [marker] = markersFor(text, failure.problems);
+    expect(text.slice(marker!.offset, marker!.offset + marker!.length)).toBe('50');
+    expect(marker!.message).toBe('taskRoles[0].memoryMB must be >= 100');
+  });
+
+  it('marks the parent of a missing required field', () => {
+    const failure = describeSubmitFailure({ status: 400, code: 'InvalidParametersError', message: 'taskRoles[0].gpuType is required' });
+    if (failure.kind !== 'invalid') throw new Error(failure.kind);
+    const [marker] = markersFor(text, failure.problems);
+    expect(text.slice(marker!.offset, marker!.offset + 1)).toBe('{');
+  });
+
+  it('knows a name conflict and an unknown or forbidden virtual cluster', () => {
+    expect(describeSubmitFailure({ status: 409, code: 'ConflictJobError', message: 'Job name a already exists' }).kind).toBe('name-taken');
+    expect(describeSubmitFailure({ status: 404, code: 'NoVirtualClusterError', message: 'Virtual cluster nope is not found.' }).kind).toBe(
+      'virtual-cluster',
+    );
+    expect(
+      describeSubmitFailure({ status: 403, code: 'ForbiddenUserError', message: 'User alice is not allowed to use virtual cluster gpu.' }).kind,
+    ).toBe('virtual-cluster');
+    expect(describeSubmitFailure({ status: 500, code: 'UnknownError', message: 'boom' })).toEqual({ kind: 'other', message: 'boom' });
+  });
+});
+
+describe('ruleProblems', () => {
+  it('finds what JSON Schema cannot and marks it', () => {
+    const config = JSON.parse(text) as unknown;
+    const problems = ruleProblems(config);
+    expect(problems.map((problem) => problem.path)).toEqual([['taskRoles', 0, 'shmMB']]);
+    const [marker] = markersFor(text, problems);
+    expect(text.slice(marker!.offset, marker!.offset + marker!.length)).toBe('64');
+  });
+});

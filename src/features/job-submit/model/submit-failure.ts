@@ -1,0 +1,28 @@
+import { problemsInMessage } from '../config-text/json-path.ts';
+import type { PathProblem } from './problem-markers.ts';
+
+interface ApiFailure {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** What went wrong with a submission, in the terms the page shows it. */
+export type SubmitFailure =
+  /** The config breaks a rule; each problem is marked at its path in the editor. */
+  | { kind: 'invalid'; message: string; problems: PathProblem[] }
+  /** A job with this name exists: offer another name. */
+  | { kind: 'name-taken'; message: string }
+  /** The virtual cluster does not exist or may not be used: point at the VC field. */
+  | { kind: 'virtual-cluster'; message: string }
+  | { kind: 'other'; message: string };
+
+export function describeSubmitFailure(error: ApiFailure): SubmitFailure {
+  const { code, message } = error;
+  if (code === 'ConflictJobError') return { kind: 'name-taken', message };
+  if (code === 'NoVirtualClusterError' || (code === 'ForbiddenUserError' && /virtual cluster/i.test(message))) {
+    return { kind: 'virtual-cluster', message };
+  }
+  if (code === 'InvalidParametersError') return { kind: 'invalid', message, problems: problemsInMessage(message) };
+  return { kind: 'other', message };
+}
