@@ -1,17 +1,16 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { showBootError } from './app/boot-error.ts';
+import { registerFirstPageIcons } from './app/icons.ts';
+import { errorMessage } from './lib/pai-error.ts';
+import { loadRuntimeConfig } from './lib/runtime-config.ts';
 
-function Placeholder() {
-  return (
-    <main>
-      <h1>PAI Portal</h1>
-      <p>The portal is being built. The API is served under /api/v1.</p>
-    </main>
-  );
-}
+const root = document.getElementById('root')!;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Placeholder />
-  </StrictMode>,
+loadRuntimeConfig().then(
+  () => {
+    registerFirstPageIcons();
+    createRoot(root).render(<App />);
+  },
+  (error: unknown) => showBootError(root, errorMessage(error)),
 );

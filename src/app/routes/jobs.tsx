@@ -1,0 +1,1 @@
+export { JobListPage as Component } from '../../features/jobs/index.ts';

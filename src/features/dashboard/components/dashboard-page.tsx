@@ -1,0 +1,67 @@
+import { DefaultButton, mergeStyleSets, Stack, Text } from '@fluentui/react';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { RelativeTime } from '../../../components/relative-time.tsx';
+import { useSession } from '../../../lib/use-session.ts';
+import { dashboardKeys } from '../api/keys.ts';
+import { JobCounts } from './job-counts.tsx';
+import { RecentJobs } from './recent-jobs.tsx';
+import { VirtualClusterUsage } from './virtual-cluster-usage.tsx';
+
+const classes = mergeStyleSets({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: 16, alignItems: 'start' },
+});
+
+/** When the newest dashboard answer arrived. */
+function useLastUpdated(): number {
+  const queryClient = useQueryClient();
+  useIsFetching({ queryKey: dashboardKeys.all }); // re-render when a refresh starts or ends
+  const times = queryClient
+    .getQueryCache()
+    .findAll({ queryKey: dashboardKeys.all })
+    .map((query) => query.state.dataUpdatedAt);
+  return Math.max(0, ...times);
+}
+
+/** Home: job counts, virtual-cluster usage and recent jobs, refreshed while open. */
+export function DashboardPage() {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const fetching = useIsFetching({ queryKey: dashboardKeys.all }) > 0;
+  const lastUpdated = useLastUpdated();
+  if (!session) return null;
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Stack horizontal horizontalAlign="space-between" verticalAlign="center" wrap tokens={{ childrenGap: 8 }}>
+        <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
+          Welcome, {session.user}
+        </Text>
+        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }}>
+          <Text variant="small" data-testid="last-updated">
+            {lastUpdated > 0 ? (
+              <>
+                Updated <RelativeTime time={lastUpdated} />
+              </>
+            ) : (
+              'Loading…'
+            )}
+          </Text>
+          <DefaultButton
+            iconProps={{ iconName: 'Refresh' }}
+            disabled={fetching}
+            onClick={() => queryClient.invalidateQueries({ queryKey: dashboardKeys.all })}
+          >
+            Refresh
+          </DefaultButton>
+        </Stack>
+      </Stack>
+      <div className={classes.grid}>
+        <Stack tokens={{ childrenGap: 16 }}>
+          <JobCounts title="My jobs" username={session.user} />
+          {session.admin ? <JobCounts title="All jobs" username={null} /> : null}
+        </Stack>
+        <VirtualClusterUsage />
+      </div>
+      <RecentJobs username={session.user} />
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Checkbox, DefaultButton, Dropdown, Stack, type IDropdownOption } from '@fluentui/react';
+import type { DisplayState } from '../../../../contract/job-state.ts';
+import { useVirtualClusterNames } from '../api/get-virtual-clusters.ts';
+import { clearFilters, FILTER_STATES, hasFilters, type JobListView } from '../list-view.ts';
+import { KeywordBox } from './keyword-box.tsx';
+import { UsersFilter } from './users-filter.tsx';
+
+interface JobFiltersProps {
+  view: JobListView;
+  me: string;
+  onChange: (view: JobListView, options?: { replace?: boolean }) => void;
+}
+
+/** Toggles one value of a multi-select dropdown. */
+function toggled<T extends string>(values: T[], option: IDropdownOption | undefined): T[] {
+  if (!option) return values;
+  const key = option.key as T;
+  return option.selected ? [...values, key] : values.filter((value) => value !== key);
+}
+
+/** Keyword, users, states, virtual clusters, legacy; any change goes back to page 1. */
+export function JobFilters({ view, me, onChange }: JobFiltersProps) {
+  const clusters = useVirtualClusterNames();
+  const clusterNames = [...new Set([...(clusters.data ?? []), ...view.virtualClusters])];
+  const update = (patch: Partial<JobListView>, options?: { replace?: boolean }) => onChange({ ...view, ...patch, page: 1 }, options);
+  return (
+    <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="search" aria-label="Filter jobs">
+      <KeywordBox value={view.keyword} onChange={(keyword) => update({ keyword }, { replace: true })} />
+      <UsersFilter users={view.users} me={me} onChange={(users) => update({ users })} />
+      <Dropdown
+        label="State"
+        placeholder="Any state"
+        multiSelect
+        options={FILTER_STATES.map((state) => ({ key: state, text: state }))}
+        selectedKeys={view.states}
+        onChange={(_, option) => update({ states: toggled<DisplayState>(view.states, option) })}
+        styles={{ root: { width: 170 } }}
+      />
+      <Dropdown
+        label="Virtual cluster"
+        placeholder="Any virtual cluster"
+        multiSelect
+        options={clusterNames.map((name) => ({ key: name, text: name }))}
+        selectedKeys={view.virtualClusters}
+        onChange={(_, option) => update({ virtualClusters: toggled(view.virtualClusters, option) })}
+        styles={{ root: { width: 180 } }}
+      />
+      <Checkbox
+        label="Legacy jobs only"
+        checked={view.legacyOnly}
+        onChange={(_, checked) => update({ legacyOnly: !!checked })}
+        styles={{ root: { marginBottom: 6 } }}
+      />
+      {hasFilters(view) ? (
+        <DefaultButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => onChange(clearFilters(view))}>
+          Clear filters
+        </DefaultButton>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import { DefaultButton, Selection, Stack, Text } from '@fluentui/react';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import type { JobListItem } from '../../../../contract/api-types.ts';
+import { ErrorBar } from '../../../components/error-bar.tsx';
+import { jobKey } from '../../../lib/job-links.ts';
+import { useSession } from '../../../lib/use-session.ts';
+import { useJobs } from '../api/get-jobs.ts';
+import { useStopJobs } from '../api/stop-jobs.ts';
+import { clearFilters, hasFilters, requestFromView } from '../list-view.ts';
+import { whyStopDisabled } from '../stop-rule.ts';
+import { useListView } from '../use-list-view.ts';
+import { JobFilters } from './job-filters.tsx';
+import { JobTable } from './job-table.tsx';
+import { ListToolbar } from './list-toolbar.tsx';
+import { Pager } from './pager.tsx';
+import { StopDialog } from './stop-dialog.tsx';
+import { StopResults } from './stop-results.tsx';
+
+/** Selected rows, kept by job key across refreshes. */
+function useJobSelection(): [Selection, JobListItem[]] {
+  const [selected, setSelected] = useState<JobListItem[]>([]);
+  const [selection] = useState(() => {
+    const created: Selection = new Selection({
+      getKey: (job) => jobKey(job as JobListItem),
+      onSelectionChanged: () => setSelected(created.getSelection() as JobListItem[]),
+    });
+    return created;
+  });
+  return [selection, selected];
+}
+
+/** `/jobs`: every job, filtered, sorted and paged on the server, with bulk stop. */
+export function JobListPage() {
+  const session = useSession();
+  const [view, setView] = useListView();
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  const [confirming, setConfirming] = useState(false);
+  const [selection, selected] = useJobSelection();
+  const jobs = useJobs(requestFromView(view), { autoRefresh });
+  const stop = useStopJobs();
+  const onFilters = useCallback(setView, [setView]);
+
+  const page = jobs.data;
+  const filtered = hasFilters(view);
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
+        Jobs
+      </Text>
+      <JobFilters view={view} me={session?.user ?? ''} onChange={onFilters} />
+      <ListToolbar
+        stopDisabledReason={selected.length === 0 ? null : whyStopDisabled(selected)}
+        onStop={() => (selected.length ? setConfirming(true) : undefined)}
+        refreshing={jobs.isFetching}
+        onRefresh={() => jobs.refetch()}
+        autoRefresh={autoRefresh}
+        onAutoRefresh={setAutoRefresh}
+        lastUpdated={jobs.dataUpdatedAt}
+      />
+      {stop.data ? <StopResults results={stop.data} onDismiss={() => stop.reset()} /> : null}
+      {jobs.isError ? (
+        <ErrorBar
+          error={jobs.error}
+          title={page ? 'Could not refresh the list (showing the last answer)' : 'Could not load jobs'}
+          onRetry={() => jobs.refetch()}
+        />
+      ) : null}
+      {!jobs.isError || page ? (
+        <JobTable
+          jobs={page?.jobs}
+          sort={{ field: view.sort, descending: view.descending }}
+          selection={selection}
+          onSort={(sort) => setView({ ...view, sort: sort.field, descending: sort.descending, page: 1 })}
+        />
+      ) : null}
+      {page && page.jobs.length === 0 ? (
+        <Stack tokens={{ childrenGap: 8 }} horizontalAlign="start" role="status">
+          <Text>{filtered ? 'No jobs match these filters.' : 'There are no jobs yet.'}</Text>
+          {filtered ? (
+            <DefaultButton onClick={() => setView(clearFilters(view))}>Clear filters</DefaultButton>
+          ) : (
+            <Link to="/submit">Submit a job</Link>
+          )}
+        </Stack>
+      ) : null}
+      {page ? (
+        <Pager
+          page={view.page}
+          pageSize={view.pageSize}
+          totalCount={page.totalCount}
+          onPage={(next) => setView({ ...view, page: next })}
+          onPageSize={(pageSize) => setView({ ...view, pageSize, page: 1 })}
+        />
+      ) : null}
+      {confirming ? (
+        <StopDialog
+          jobs={selected}
+          busy={stop.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            stop.mutate(selected, {
+              onSettled: () => {
+                setConfirming(false);
+                selection.setAllSelected(false);
+              },
+            })
+          }
+        />
+      ) : null}
+    </Stack>
+  );
+}

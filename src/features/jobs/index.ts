@@ -1,0 +1,1 @@
+export { JobListPage } from './components/job-list-page.tsx';

@@ -1,0 +1,107 @@
+import type { ApiErrorBody } from '../../contract/api-types.ts';
+import { NETWORK_ERROR, PaiError } from './pai-error.ts';
+import { runtimeConfig } from './runtime-config.ts';
+import { clearSession, currentSession, isExpired } from './session.ts';
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is with a JSON content type: a job config exactly as the person wrote it. */
+  jsonText?: string;
+  /** `text`: the body as a string whatever its type (a config, a log); `blob`: the bytes (a file to save). */
+  responseType?: 'auto' | 'text' | 'blob';
+  signal?: AbortSignal;
+  /** Sent without the bearer token, and a 401 does not send the person to sign in (login itself). */
+  anonymous?: boolean;
+  /** Sent with this token instead of the session's, and a 401 is only reported (sign-out, token checks). */
+  token?: string;
+}
+
+type SignInRedirect = (from: string) => void;
+
+/** Outside the router (tests, early failures) a full navigation is the safe fallback. */
+let redirectToSignIn: SignInRedirect = (from) => {
+  window.location.assign(`${import.meta.env.BASE_URL}login?from=${encodeURIComponent(from)}`);
+};
+
+/** The app layer routes 401s through the router, so the page comes back after sign-in. */
+export function setSignInRedirect(redirect: SignInRedirect): void {
+  redirectToSignIn = redirect;
+}
+
+/** The page to come back to, as a path inside the portal. */
+export function currentLocation(): string {
+  const { pathname, search, hash } = window.location;
+  return `${pathname}${search}${hash}`;
+}
+
+/** Forget the session and ask the person to sign in again, unless they are already there. */
+export function signInAgain(): void {
+  clearSession();
+  if (!/\/login$/.test(window.location.pathname)) redirectToSignIn(currentLocation());
+}
+
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return `${runtimeConfig().restServerUri}${path}${search ? `?${search}` : ''}`;
+}
+
+async function failure(response: Response): Promise<PaiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as Partial<ApiErrorBody>;
+    if (typeof body.message === 'string') return new PaiError(response.status, body.code ?? 'UnknownError', body.message);
+  } catch {
+    // not JSON: a proxy or an older server answered
+  }
+  return new PaiError(response.status, 'UnknownError', `The server answered ${response.status} ${response.statusText}.`.trim());
+}
+
+/** Every call to the REST server goes through here: base URL, bearer token, typed errors, 401 → sign in. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body, jsonText, responseType = 'auto', signal, token } = options;
+  const anonymous = options.anonymous === true || token !== undefined;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+  if (!anonymous) {
+    const session = currentSession();
+    if (session && isExpired(session)) {
+      signInAgain(); // noticed before the request fails
+      throw new PaiError(401, 'UnauthorizedUserError', 'Your sign-in has expired. Sign in again.');
+    }
+    if (session) headers.Authorization = `Bearer ${session.token}`;
+  }
+  if (body !== undefined || jsonText !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method,
+      headers,
+      body: jsonText ?? (body === undefined ? undefined : JSON.stringify(body)),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const where = runtimeConfig().restServerUri || window.location.origin;
+    throw new PaiError(0, NETWORK_ERROR, `Cannot reach the server at ${where}. Check the network and try again.`);
+  }
+  if (!response.ok) {
+    const error = await failure(response);
+    if (response.status === 401 && !anonymous) signInAgain();
+    throw error;
+  }
+  if (responseType === 'blob') return (await response.blob()) as T;
+  const text = await response.text();
+  if (responseType === 'text') return text as T;
+  if (!text) return undefined as T;
+  const type = response.headers.get('Content-Type') ?? '';
+  return (type.includes('json') ? JSON.parse(text) : text) as T;
+}

@@ -1,0 +1,56 @@
+/** Settings read from `config.json` at start, so one build serves the local server or a real cluster. */
+export interface RuntimeConfig {
+  /** Where the REST server lives; '' means the portal's own origin. */
+  restServerUri: string;
+  authnMethod?: 'basic' | 'OIDC';
+  /** Azure AD and other settings are kept as given for the features that read them. */
+  [setting: string]: unknown;
+}
+
+let current: RuntimeConfig = { restServerUri: '' };
+
+export function runtimeConfig(): RuntimeConfig {
+  return current;
+}
+
+export function setRuntimeConfig(config: RuntimeConfig): void {
+  current = config;
+}
+
+/** Checks the shape of a parsed `config.json`; throws an Error that names what is wrong. */
+export function parseRuntimeConfig(value: unknown): RuntimeConfig {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error('config.json must hold a JSON object such as {"restServerUri": ""}.');
+  }
+  const settings = value as Record<string, unknown>;
+  const uri = settings.restServerUri ?? '';
+  if (typeof uri !== 'string') throw new Error('config.json: "restServerUri" must be a string (a URL, or "" for this origin).');
+  if (uri !== '' && !/^https?:\/\//.test(uri)) {
+    throw new Error(`config.json: "restServerUri" must start with http:// or https:// (got "${uri}").`);
+  }
+  const authnMethod = settings.authnMethod;
+  if (authnMethod !== undefined && authnMethod !== 'basic' && authnMethod !== 'OIDC') {
+    throw new Error('config.json: "authnMethod" must be "basic" or "OIDC".');
+  }
+  return { ...settings, restServerUri: uri.replace(/\/+$/, '') };
+}
+
+/** Loads `config.json` beside index.html; the app mounts only after this succeeds. */
+export async function loadRuntimeConfig(url = `${import.meta.env.BASE_URL}config.json`): Promise<RuntimeConfig> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch {
+    throw new Error(`Could not load ${url}: the server did not answer.`);
+  }
+  if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status}.`);
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    throw new Error(`${url} is not valid JSON.`);
+  }
+  const config = parseRuntimeConfig(parsed);
+  setRuntimeConfig(config);
+  return config;
+}
