@@ -2,55 +2,82 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiErrorBody, ClusterInfo } from '../contract/api-types.ts';
+import type { ApiErrorBody } from '../contract/api-types.ts';
+import type { ClusterConfig } from './cluster-config.ts';
 import type { ServerConfig } from './config.ts';
 import { PaiError } from './errors.ts';
+import { registerBodyParsers } from './http/body-parsers.ts';
+import { registerResponseHeaders } from './http/response-headers.ts';
+import { registerInfoRoutes } from './routes/info.ts';
+import { registerJobReadRoutes } from './routes/jobs-read.ts';
+import { registerJobWriteRoutes } from './routes/jobs-write.ts';
+import { registerTokenRoutes } from './routes/token.ts';
+import { registerUserRoutes } from './routes/users.ts';
+import { registerVirtualClusterRoutes } from './routes/virtual-clusters.ts';
+import type { JobRuntime } from './runtime/types.ts';
+import { createServices } from './services.ts';
 import type { Db } from './store/db.ts';
 
 export interface AppContext {
   config: ServerConfig;
   db: Db;
+  /** The local job runtime; without one, submitted jobs stay WAITING. */
+  runtime?: JobRuntime;
+  /** Defaults to PAI_CLUSTER_CONFIG (or this machine). */
+  cluster?: ClusterConfig;
 }
 
-const API_VERSION = '0.16.0';
+const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP app without listening; tests use `inject` or `listen({port: 0})`. */
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  const services = createServices(context);
   const { config } = context;
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
 
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof PaiError) {
-      return reply.status(error.status).send({ code: error.code, message: error.message } satisfies ApiErrorBody);
+      return reply
+        .status(error.status)
+        .send({ code: error.code, message: error.message } satisfies ApiErrorBody);
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) {
-      return reply.status(413).send({ code: 'PayloadTooLargeError', message: 'The request body is larger than 1 MiB.' });
+      return reply
+        .status(413)
+        .send({ code: 'PayloadTooLargeError', message: 'The request body is larger than 1 MiB.' });
     }
     if (status >= 400 && status < 500) {
       const message = (error as Error).message || 'The request is malformed.';
       return reply.status(400).send({ code: 'InvalidParametersError', message });
     }
     app.log.error(error);
-    return reply.status(500).send({ code: 'UnknownError', message: 'An unexpected error occurred on the server.' });
+    return reply
+      .status(500)
+      .send({ code: 'UnknownError', message: 'An unexpected error occurred on the server.' });
   });
 
-  app.get('/api/v1', async (): Promise<ClusterInfo> => ({
-    name: 'PAI RESTful API',
-    version: API_VERSION,
-    launcherType: 'yarn',
-    authnMethod: config.authnMethod,
-  }));
+  await registerBodyParsers(app);
+  registerResponseHeaders(app);
+  registerInfoRoutes(app, config);
+  registerTokenRoutes(app, services);
+  registerUserRoutes(app, services);
+  registerJobReadRoutes(app, services);
+  registerJobWriteRoutes(app, services);
+  registerVirtualClusterRoutes(app, services);
 
   const hasPortal = existsSync(join(config.portalDir, 'index.html'));
   if (hasPortal) {
-    await app.register(fastifyStatic, { root: config.portalDir, wildcard: false, index: false });
+    // wildcard: our own routes (e.g. /config.json) take precedence over files of the same name.
+    await app.register(fastifyStatic, { root: config.portalDir, wildcard: true, index: false });
   }
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path === '/api' || path.startsWith('/api/') || !hasPortal || request.method !== 'GET') {
-      return reply.status(404).send({ code: 'NoApiError', message: `API ${request.url} is not found.` });
+      return reply
+        .status(404)
+        .send({ code: 'NoApiError', message: `API ${request.url} is not found.` });
     }
     // Client-side routes get the portal's index.html.
     return reply.type('text/html').sendFile('index.html');

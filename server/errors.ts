@@ -17,3 +17,5 @@ export const unauthorized = (message = 'Your token is invalid.') =>
   new PaiError(401, 'UnauthorizedUserError', message);
 export const forbidden = (message: string) => new PaiError(403, 'ForbiddenUserError', message);
 export const noJob = (name: string) => new PaiError(404, 'NoJobError', `Job ${name} is not found.`);
+export const noVirtualCluster = (name: string) =>
+  new PaiError(404, 'NoVirtualClusterError', `Virtual cluster ${name} is not found.`);

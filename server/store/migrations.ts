@@ -74,4 +74,37 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (job_id, task_role, task_index)
   );
   `,
+  // 2: imported job history; indexes for the paged job list; keyword search
+  `
+  -- 1 for jobs imported from another cluster's history: the runtime never schedules or recovers them.
+  ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+
+  CREATE INDEX jobs_by_created ON jobs(created_time, id);
+  CREATE INDEX jobs_by_username ON jobs(username, created_time, id);
+  CREATE INDEX jobs_by_state ON jobs(state, created_time, id);
+  CREATE INDEX jobs_by_vc ON jobs(virtual_cluster, created_time, id);
+  CREATE INDEX jobs_legacy ON jobs(created_time, id) WHERE legacy = 1;
+  CREATE INDEX jobs_by_name ON jobs(name COLLATE NOCASE, id);
+  CREATE INDEX jobs_by_username_nocase ON jobs(username COLLATE NOCASE, id);
+  CREATE INDEX jobs_by_completed ON jobs(completed_time, id);
+  CREATE INDEX jobs_by_retries ON jobs((retries_user + retries_platform + retries_resource), id);
+  CREATE INDEX jobs_by_task_number ON jobs(total_task_number, id);
+  CREATE INDEX jobs_by_gpu_number ON jobs(total_gpu_number, id);
+
+  -- Substring search on job name and user: trigrams find any substring of 3+ characters.
+  CREATE VIRTUAL TABLE jobs_search USING fts5(
+    name, username, content = 'jobs', content_rowid = 'id', tokenize = 'trigram'
+  );
+  INSERT INTO jobs_search(jobs_search) VALUES ('rebuild');
+  CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN
+    INSERT INTO jobs_search(rowid, name, username) VALUES (new.id, new.name, new.username);
+  END;
+  CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN
+    INSERT INTO jobs_search(jobs_search, rowid, name, username) VALUES ('delete', old.id, old.name, old.username);
+  END;
+  CREATE TRIGGER jobs_search_update AFTER UPDATE OF name, username ON jobs BEGIN
+    INSERT INTO jobs_search(jobs_search, rowid, name, username) VALUES ('delete', old.id, old.name, old.username);
+    INSERT INTO jobs_search(rowid, name, username) VALUES (new.id, new.name, new.username);
+  END;
+  `,
 ];

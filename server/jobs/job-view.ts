@@ -1,0 +1,107 @@
+import type {
+  ExecutionType,
+  JobDetail,
+  JobListItem,
+  JobState,
+  JobStatus,
+  TaskRoleDetail,
+  TaskState,
+} from '../../contract/api-types.ts';
+import type { JobConfig } from '../../contract/job-config-schema.ts';
+import type { JobRow, TaskRow } from '../store/jobs.ts';
+
+const retryDetails = (row: JobRow) => ({
+  user: row.retries_user,
+  platform: row.retries_platform,
+  resource: row.retries_resource,
+});
+
+/** One item of the job list (CONTRACT §5.2). */
+export function jobListItem(row: JobRow): JobListItem {
+  const details = retryDetails(row);
+  const item: JobListItem = {
+    name: row.name,
+    username: row.username,
+    state: row.state as JobState,
+    subState: row.sub_state,
+    executionType: row.execution_type as ExecutionType,
+    retries: details.user + details.platform + details.resource,
+    retryDetails: details,
+    createdTime: row.created_time,
+    completedTime: row.completed_time,
+    appExitCode: row.app_exit_code,
+    virtualCluster: row.virtual_cluster,
+    totalGpuNumber: row.total_gpu_number,
+    totalTaskNumber: row.total_task_number,
+    totalTaskRoleNumber: row.total_task_role_number,
+  };
+  if (row.namespace !== null && row.namespace !== row.username) item.namespace = row.namespace;
+  if (row.legacy === 1) item.legacy = true;
+  return item;
+}
+
+function jobStatus(row: JobRow): JobStatus {
+  const { name: _name, namespace: _namespace, legacy: _legacy, ...listed } = jobListItem(row);
+  return {
+    name: row.framework_name,
+    ...listed,
+    appId: null,
+    appProgress: null,
+    appTrackingUrl: null,
+    appLaunchedTime: row.app_launched_time,
+    appCompletedTime: row.app_completed_time,
+    appExitSpec: null,
+    appExitDiagnostics: row.app_exit_diagnostics,
+    appExitMessages: null,
+    appExitTriggerMessage: row.app_exit_trigger_message,
+    appExitTriggerTaskRoleName: row.app_exit_trigger_task_role_name,
+    appExitTriggerTaskIndex: row.app_exit_trigger_task_index,
+    appExitType: row.app_exit_type,
+  };
+}
+
+function parsePorts(text: string | null): Record<string, string> | null {
+  try {
+    return text === null ? null : (JSON.parse(text) as Record<string, string>);
+  } catch {
+    return null;
+  }
+}
+
+/** Task roles in the order of the job config, each with its tasks in index order. */
+function taskRoles(row: JobRow, tasks: TaskRow[]): Record<string, TaskRoleDetail> {
+  const configOrder = row.config_json
+    ? (JSON.parse(row.config_json) as JobConfig).taskRoles.map((role) => role.name)
+    : [];
+  const names = [
+    ...new Set([
+      ...configOrder.filter((name) => tasks.some((t) => t.task_role === name)),
+      ...tasks.map((t) => t.task_role),
+    ]),
+  ];
+  const roles: Record<string, TaskRoleDetail> = {};
+  for (const name of names) {
+    roles[name] = {
+      taskRoleStatus: { name },
+      taskStatuses: tasks
+        .filter((task) => task.task_role === name)
+        .sort((a, b) => a.task_index - b.task_index)
+        .map((task) => ({
+          taskIndex: task.task_index,
+          taskState: task.state as TaskState,
+          containerId: task.container_id,
+          containerIp: task.container_ip,
+          containerPorts: parsePorts(task.container_ports),
+          containerGpus: task.container_gpus,
+          containerLog: null,
+          containerExitCode: task.container_exit_code,
+        })),
+    };
+  }
+  return roles;
+}
+
+/** The job detail (CONTRACT §5.3); `urlName` is the job name as the request's URL gave it. */
+export function jobDetail(row: JobRow, urlName: string, tasks: TaskRow[]): JobDetail {
+  return { name: urlName, jobStatus: jobStatus(row), taskRoles: taskRoles(row, tasks) };
+}

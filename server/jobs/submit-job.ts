@@ -1,0 +1,109 @@
+import type { JobConfig } from '../../contract/job-config-schema.ts';
+import { JOB_NAME_PATTERN } from '../../contract/job-config-schema.ts';
+import type { RequestUser } from '../auth/request-user.ts';
+import type { VirtualClusterCapacity } from '../cluster-config.ts';
+import { PaiError, badRequest, forbidden, noVirtualCluster } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { grantedVirtualClusters } from '../users/user-accounts.ts';
+import { validateJobConfig } from './job-config.ts';
+
+export interface Submission {
+  user: RequestUser;
+  namespace: string;
+  /** The name from the URL (PUT); undefined → the config's jobName (POST). */
+  pathJobName: string | undefined;
+  /** Exactly the submitted text, kept for GET /config. */
+  configText: string;
+  body: unknown;
+}
+
+export interface Submitted {
+  id: number;
+  jobName: string;
+  /** X-Warning for obsolete fields. */
+  warning?: string;
+}
+
+const conflict = (name: string) =>
+  new PaiError(409, 'ConflictJobError', `Job name ${name} already exists`);
+
+function jobTotals(config: JobConfig) {
+  const sum = (of: (role: JobConfig['taskRoles'][number]) => number) =>
+    config.taskRoles.reduce((total, role) => total + of(role), 0);
+  return {
+    vCores: sum((role) => role.taskNumber * role.cpuNumber),
+    memoryMB: sum((role) => role.taskNumber * role.memoryMB),
+    gpus: sum((role) => role.taskNumber * role.gpuNumber),
+    tasks: sum((role) => role.taskNumber),
+  };
+}
+
+function assertFits(
+  vc: string,
+  capacity: VirtualClusterCapacity,
+  totals: ReturnType<typeof jobTotals>,
+): void {
+  const needs: [string, number, number][] = [
+    ['vCores', totals.vCores, capacity.cpus],
+    ['memory MB', totals.memoryMB, capacity.memoryMB],
+    ['GPUs', totals.gpus, capacity.gpus],
+  ];
+  for (const [resource, needed, total] of needs) {
+    if (needed > total) {
+      throw badRequest(
+        `The job needs ${needed} ${resource} (all tasks together) but virtual cluster ${vc} has ${total} ${resource} in total.`,
+      );
+    }
+  }
+}
+
+/**
+ * Checks a submission in OpenPAI's order (namespace, config, conflict, virtual cluster, capacity)
+ * and stores the job as WAITING in one statement; nothing is written when any check fails.
+ */
+export function submitJob(services: Services, submission: Submission): Submitted {
+  const { user, namespace } = submission;
+  if (namespace !== user.username && !user.admin) {
+    throw forbidden(`User ${user.username} is not allowed to submit jobs as user ${namespace}.`);
+  }
+  const config = validateJobConfig(submission.body);
+  const jobName = submission.pathJobName ?? config.jobName;
+  if (!new RegExp(JOB_NAME_PATTERN).test(jobName) || jobName === '.' || jobName === '..') {
+    throw badRequest(`The job name in the URL must match ${JOB_NAME_PATTERN}.`);
+  }
+  const frameworkName = `${namespace}~${jobName}`;
+  if (services.jobs.byFrameworkName(frameworkName)) throw conflict(jobName);
+
+  const vc = config.virtualCluster || 'default';
+  const capacity = services.cluster.virtualClusters[vc];
+  if (!Object.hasOwn(services.cluster.virtualClusters, vc) || !capacity) {
+    throw noVirtualCluster(vc);
+  }
+  const account = services.users.get(user.username);
+  if (!account || !grantedVirtualClusters(account, services.cluster).includes(vc)) {
+    throw forbidden(`User ${user.username} is not allowed to use virtual cluster ${vc}.`);
+  }
+  const totals = jobTotals(config);
+  assertFits(vc, capacity, totals);
+
+  const id = services.jobs.insert({
+    framework_name: frameworkName,
+    name: jobName,
+    namespace,
+    username: user.username,
+    legacy: 0,
+    virtual_cluster: vc,
+    config_text: submission.configText,
+    config_json: JSON.stringify({ ...config, virtualCluster: vc }),
+    created_time: Date.now(),
+    total_gpu_number: totals.gpus,
+    total_task_number: totals.tasks,
+    total_task_role_number: config.taskRoles.length,
+  });
+  if (id === null) throw conflict(jobName);
+  const warning =
+    config.killAllOnCompletedTaskNumber === undefined
+      ? undefined
+      : 'killAllOnCompletedTaskNumber is obsolete and ignored; use minFailedTaskCount and minSucceededTaskCount.';
+  return { id, jobName, warning };
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthnInfo, ClusterInfo } from '../../contract/api-types.ts';
+import type { ServerConfig } from '../config.ts';
+
+/** OpenPAI's version this server speaks (CONTRACT §0). */
+export const API_VERSION = '0.16.0';
+
+/** The portal's runtime config when this server serves the portal: same origin, this sign-in method. */
+export interface PortalRuntimeConfig {
+  restServerUri: string;
+  authnMethod: 'basic' | 'OIDC';
+}
+
+/** Cluster info, sign-in info and the portal's config.json (CONTRACT §3.1, §3.2). */
+export function registerInfoRoutes(app: FastifyInstance, config: ServerConfig): void {
+  app.get('/api/v1', async (): Promise<ClusterInfo> => ({
+    name: 'PAI RESTful API',
+    version: API_VERSION,
+    launcherType: 'yarn',
+    authnMethod: config.authnMethod,
+  }));
+
+  app.get('/api/v1/authn/info', async (): Promise<AuthnInfo> =>
+    config.authnMethod === 'OIDC'
+      ? { authn_type: 'OIDC', loginURI: '/api/v1/authn/oidc/login', loginURIMethod: 'get' }
+      : { authn_type: 'basic', loginURI: '/api/v1/authn/basic/login', loginURIMethod: 'post' },
+  );
+
+  app.get('/config.json', async (_request, reply): Promise<PortalRuntimeConfig> => {
+    reply.header('Cache-Control', 'no-cache');
+    return { restServerUri: '', authnMethod: config.authnMethod };
+  });
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { JobListItem, JobListPage } from '../../contract/api-types.ts';
+import { userOf } from '../auth/request-user.ts';
+import { PaiError, noJob } from '../errors.ts';
+import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
+import { jobAddress, origin, type JobRouteParams } from '../jobs/job-address.ts';
+import { jobDetail, jobListItem } from '../jobs/job-view.ts';
+import { parseJobListQuery } from '../jobs/list-query.ts';
+import type { Services } from '../services.ts';
+import { countJobs, listJobs } from '../store/job-list.ts';
+import type { JobRow } from '../store/jobs.ts';
+
+type JobRequest = FastifyRequest<{ Params: JobRouteParams }>;
+
+export const JOB_PREFIXES = ['/api/v1/jobs', '/api/v1/user/:username/jobs'] as const;
+
+/** The job a URL names, or 404 NoJobError. */
+export function loadJob(services: Services, request: JobRequest): { job: JobRow; urlName: string } {
+  const address = jobAddress(request.params);
+  const job = services.jobs.byFrameworkName(address.frameworkName);
+  if (!job) throw noJob(address.urlName);
+  return { job, urlName: address.urlName };
+}
+
+/** List, detail, config and SSH info (CONTRACT §5.2, 5.3, 5.5, 5.6), under both URL prefixes. */
+export function registerJobReadRoutes(app: FastifyInstance, services: Services): void {
+  const hooks = { onRequest: services.auth.required };
+
+  for (const prefix of JOB_PREFIXES) {
+    app.get<{ Params: { username?: string } }>(prefix, hooks, async (request) => {
+      const query = parseJobListQuery(
+        request.query as Record<string, string>,
+        request.params.username,
+      );
+      const page = { offset: query.offset, limit: query.limit };
+      const data: JobListItem[] = listJobs(services.db, query.filter, query.order, page).map(
+        jobListItem,
+      );
+      if (!query.withTotalCount) return data;
+      return { totalCount: countJobs(services.db, query.filter), data } satisfies JobListPage;
+    });
+
+    app.get<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request) => {
+      const { job, urlName } = loadJob(services, request);
+      return jobDetail(job, urlName, services.jobs.tasksOf(job.id));
+    });
+
+    app.get<{ Params: JobRouteParams }>(
+      `${prefix}/:jobName/config`,
+      hooks,
+      async (request, reply) => {
+        const { job, urlName } = loadJob(services, request);
+        assertOwnerOrAdmin(userOf(request), job, 'read the config of', urlName);
+        if (job.config_text === null) {
+          throw new PaiError(404, 'NoJobConfigError', `Config of job ${urlName} is not found.`);
+        }
+        return reply.type('text/plain; charset=utf-8').send(job.config_text);
+      },
+    );
+
+    app.get<{ Params: JobRouteParams }>(`${prefix}/:jobName/ssh`, hooks, async (request) => {
+      const { job, urlName } = loadJob(services, request);
+      assertOwnerOrAdmin(userOf(request), job, 'read the SSH info of', urlName);
+      const sshInfo = job.imported
+        ? null
+        : (services.runtime?.sshInfo(job.id, origin(request)) ?? null);
+      if (!sshInfo)
+        throw new PaiError(404, 'NoJobSshInfoError', `SSH info of job ${urlName} is not found.`);
+      return sshInfo;
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EXIT_CODE_STOP_REQUESTED, isTerminal } from '../../contract/job-state.ts';
+import type { JobState } from '../../contract/api-types.ts';
+import { userOf } from '../auth/request-user.ts';
+import { badRequest, forbidden } from '../errors.ts';
+import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
+import {
+  jobAddress,
+  origin,
+  splitFrameworkName,
+  type JobRouteParams,
+} from '../jobs/job-address.ts';
+import { submitJob } from '../jobs/submit-job.ts';
+import type { Services } from '../services.ts';
+import { compileValidator } from '../validation/schema-validator.ts';
+import { JOB_PREFIXES, loadJob } from './jobs-read.ts';
+
+const validateExecutionType = compileValidator<{ value: 'START' | 'STOP' }>(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['value'],
+    properties: { value: { enum: ['START', 'STOP'] } },
+  },
+  'body',
+);
+
+const legacyCreation = (user: string, jobName: string) =>
+  forbidden(
+    `Legacy (un-namespaced) jobs cannot be created. Submit to /api/v1/user/${user}/jobs ` +
+      `or PUT /api/v1/jobs/${user}~${jobName || '<jobName>'} instead.`,
+  );
+
+/** Submit, start/stop and delete (CONTRACT §5.4, 5.7, 5.8), under both URL prefixes. */
+export function registerJobWriteRoutes(app: FastifyInstance, services: Services): void {
+  const hooks = { onRequest: services.auth.required };
+
+  function submit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    namespace: string,
+    pathJobName?: string,
+  ) {
+    if (request.rawBody === undefined) {
+      throw badRequest('Send the job config as JSON (Content-Type: application/json).');
+    }
+    const submitted = submitJob(services, {
+      user: userOf(request),
+      namespace,
+      pathJobName,
+      configText: request.rawBody,
+      body: request.body,
+    });
+    services.runtime?.enqueue(submitted.id);
+    const base = request.url.split('?')[0]!.replace(/\/$/, '');
+    const location =
+      pathJobName === undefined ? `${base}/${encodeURIComponent(submitted.jobName)}` : base;
+    if (submitted.warning) reply.header('X-Warning', submitted.warning);
+    return reply
+      .status(202)
+      .header('Location', origin(request) + location)
+      .send({ message: `update job ${submitted.jobName} successfully` });
+  }
+
+  app.post('/api/v1/jobs', hooks, async (request) => {
+    const jobName = (request.body as { jobName?: unknown } | undefined)?.jobName;
+    throw legacyCreation(userOf(request).username, typeof jobName === 'string' ? jobName : '');
+  });
+  app.post<{ Params: { username: string } }>(
+    '/api/v1/user/:username/jobs',
+    hooks,
+    async (request, reply) => submit(request, reply, request.params.username),
+  );
+
+  for (const prefix of JOB_PREFIXES) {
+    app.put<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request, reply) => {
+      const { frameworkName } = jobAddress(request.params);
+      const { namespace, name } = splitFrameworkName(frameworkName);
+      if (namespace === undefined) throw legacyCreation(userOf(request).username, name);
+      return submit(request, reply, namespace, name);
+    });
+
+    app.put<{ Params: JobRouteParams }>(
+      `${prefix}/:jobName/executionType`,
+      hooks,
+      async (request, reply) => {
+        const { value } = validateExecutionType(request.body ?? {});
+        const { job, urlName } = loadJob(services, request);
+        assertOwnerOrAdmin(userOf(request), job, 'execute', urlName);
+        if (value === 'START' && job.execution_type === 'STOP') {
+          throw badRequest(
+            `Job ${urlName} was stopped and cannot be started again; submit it again instead.`,
+          );
+        }
+        const stoppable =
+          value === 'STOP' && job.execution_type !== 'STOP' && !isTerminal(job.state as JobState);
+        if (stoppable && job.imported) {
+          services.jobs.settleImportedAsStopped(job.id, EXIT_CODE_STOP_REQUESTED);
+        } else if (stoppable) {
+          services.jobs.setExecutionType(job.id, 'STOP');
+          services.runtime?.stop(job.id);
+        }
+        return reply.status(202).send({ message: `execute job ${urlName} successfully` });
+      },
+    );
+
+    app.delete<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request, reply) => {
+      const { job, urlName } = loadJob(services, request);
+      assertOwnerOrAdmin(userOf(request), job, 'delete', urlName);
+      if (!job.imported) await services.runtime?.remove(job.id);
+      services.jobs.delete(job.id);
+      return reply.status(202).send({ message: `deleted job ${urlName} successfully` });
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { userOf, type RequestUser } from '../auth/request-user.ts';
+import { PaiError, forbidden } from '../errors.ts';
+import type { Services } from '../services.ts';
+import type { UserRecord } from '../store/users.ts';
+import {
+  assertVirtualClustersExist,
+  createUserAccount,
+  noUser,
+  userInfo,
+} from '../users/user-accounts.ts';
+import { compileValidator } from '../validation/schema-validator.ts';
+
+type UserRoute = { Params: { username: string } };
+
+const validatePasswordChange = compileValidator<{ oldPassword?: string; newPassword: string }>(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['newPassword'],
+    properties: {
+      oldPassword: { type: 'string', maxLength: 1024 },
+      newPassword: { type: 'string', minLength: 6, maxLength: 1024 },
+    },
+  },
+  'body',
+);
+
+const validateVirtualClusters = compileValidator<{ virtualCluster: string[] }>(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['virtualCluster'],
+    properties: { virtualCluster: { type: 'array', items: { type: 'string' } } },
+  },
+  'body',
+);
+
+function assertAdmin(caller: RequestUser): void {
+  if (!caller.admin) throw forbidden(`User ${caller.username} is not an administrator.`);
+}
+
+function assertSelfOrAdmin(caller: RequestUser, username: string): void {
+  if (caller.username !== username && !caller.admin) {
+    throw forbidden(`User ${caller.username} is not allowed to access user ${username}.`);
+  }
+}
+
+/** User management (CONTRACT §8.2): `/api/v2/user…`, and `GET /api/v1/user/:username`. */
+export function registerUserRoutes(app: FastifyInstance, services: Services): void {
+  const { auth, cluster, tokens, users } = services;
+  const hooks = { onRequest: auth.notApplication };
+
+  const existing = (username: string): UserRecord => {
+    const user = users.get(username);
+    if (!user) throw noUser(username);
+    return user;
+  };
+
+  for (const path of ['/api/v1/user/:username', '/api/v2/user/:username']) {
+    app.get<UserRoute>(path, hooks, async (request) => {
+      assertSelfOrAdmin(userOf(request), request.params.username);
+      return userInfo(existing(request.params.username), cluster);
+    });
+  }
+
+  app.get('/api/v2/user', hooks, async (request) => {
+    assertAdmin(userOf(request));
+    return users.list().map((user) => userInfo(user, cluster));
+  });
+
+  app.post('/api/v2/user', hooks, async (request, reply) => {
+    assertAdmin(userOf(request));
+    await createUserAccount(users, cluster, request.body ?? {});
+    return reply.status(201).send({ message: 'User is created successfully' });
+  });
+
+  app.put<UserRoute>('/api/v2/user/:username/password', hooks, async (request, reply) => {
+    const caller = userOf(request);
+    const { username } = request.params;
+    assertSelfOrAdmin(caller, username);
+    const { oldPassword, newPassword } = validatePasswordChange(request.body ?? {});
+    const user = existing(username);
+    if (
+      !caller.admin &&
+      !(oldPassword !== undefined && (await verifyPassword(oldPassword, user.passwordHash)))
+    ) {
+      throw new PaiError(400, 'IncorrectPasswordError', 'Password is incorrect.');
+    }
+    users.setPasswordHash(username, await hashPassword(newPassword));
+    // Sessions elsewhere end with the old password; the caller's own session stays.
+    tokens.revokeAllOf(username, caller.username === username ? caller.token : undefined);
+    return reply.status(201).send({ message: 'update user password successfully.' });
+  });
+
+  app.put<UserRoute>('/api/v2/user/:username/virtualcluster', hooks, async (request, reply) => {
+    assertAdmin(userOf(request));
+    const { virtualCluster } = validateVirtualClusters(request.body ?? {});
+    existing(request.params.username);
+    assertVirtualClustersExist(cluster, virtualCluster);
+    users.setVirtualClusters(request.params.username, [...new Set(virtualCluster)]);
+    return reply.status(201).send({ message: 'Update user virtualCluster data successfully.' });
+  });
+
+  app.delete<UserRoute>('/api/v2/user/:username', hooks, async (request) => {
+    assertAdmin(userOf(request));
+    const user = existing(request.params.username);
+    if (user.admin)
+      throw new PaiError(403, 'RemoveAdminError', `Admin user ${user.username} cannot be removed.`);
+    users.delete(user.username);
+    return { message: 'user is removed successfully' };
+  });
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { createAuthenticator, type Authenticator } from './auth/request-user.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { readOrCreateSecret } from './auth/secrets.ts';
+import { TokenService } from './auth/token-service.ts';
+import { loadClusterConfig, type ClusterConfig } from './cluster-config.ts';
+import type { ServerConfig } from './config.ts';
+import type { JobRuntime } from './runtime/types.ts';
+import type { Db } from './store/db.ts';
+import { JobStore } from './store/jobs.ts';
+import { TokenStore } from './store/tokens.ts';
+import { UserStore } from './store/users.ts';
+
+/** What the routes work with; built once per app. */
+export interface Services {
+  config: ServerConfig;
+  db: Db;
+  cluster: ClusterConfig;
+  runtime: JobRuntime | undefined;
+  users: UserStore;
+  tokens: TokenStore;
+  jobs: JobStore;
+  tokenService: TokenService;
+  loginThrottle: LoginThrottle;
+  auth: Authenticator;
+}
+
+export const JWT_SECRET_FILE = 'jwt-secret';
+
+export function createServices(context: {
+  config: ServerConfig;
+  db: Db;
+  runtime?: JobRuntime;
+  cluster?: ClusterConfig;
+}): Services {
+  const { config, db } = context;
+  const secret =
+    config.jwtSecret ??
+    readOrCreateSecret(config.dataDir, JWT_SECRET_FILE, () =>
+      randomBytes(48).toString('base64url'),
+    );
+  const users = new UserStore(db);
+  const tokens = new TokenStore(db);
+  const tokenService = new TokenService(secret, tokens);
+  return {
+    config,
+    db,
+    cluster: context.cluster ?? loadClusterConfig(config.clusterConfigPath),
+    runtime: context.runtime,
+    users,
+    tokens,
+    jobs: new JobStore(db),
+    tokenService,
+    loginThrottle: new LoginThrottle(),
+    auth: createAuthenticator(tokenService, users),
+  };
+}

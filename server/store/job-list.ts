@@ -1,0 +1,94 @@
+import type { JobOrderField } from '../../contract/api-types.ts';
+import type { Db } from './db.ts';
+import type { JobRow } from './jobs.ts';
+
+export interface JobListFilter {
+  usernames?: string[];
+  states?: string[];
+  virtualClusters?: string[];
+  /** Substring of the job name or user name (see keywordCondition). */
+  keyword?: string;
+  legacy?: boolean;
+}
+
+export interface JobListOrder {
+  field: JobOrderField;
+  direction: 'ASC' | 'DESC';
+}
+
+/** Sort expressions; each has an index `(expression, id)` so a sorted page reads only its rows. */
+const ORDER_EXPRESSIONS: Record<JobOrderField, string> = {
+  name: 'name COLLATE NOCASE',
+  username: 'username',
+  virtualCluster: 'virtual_cluster',
+  createdTime: 'created_time',
+  completedTime: 'completed_time',
+  state: 'state',
+  retries: '(retries_user + retries_platform + retries_resource)',
+  totalTaskNumber: 'total_task_number',
+  totalGpuNumber: 'total_gpu_number',
+};
+
+export const NEWEST_FIRST: JobListOrder = { field: 'createdTime', direction: 'DESC' };
+
+/** Trigrams need 3 characters; shorter keywords match the start of the name or user (index range). */
+const MIN_TRIGRAM_KEYWORD = 3;
+
+function keywordCondition(keyword: string, params: unknown[]): string {
+  if ([...keyword].length >= MIN_TRIGRAM_KEYWORD) {
+    params.push(`"${keyword.replace(/"/g, '""')}"`);
+    return 'id IN (SELECT rowid FROM jobs_search WHERE jobs_search MATCH ?)';
+  }
+  const upper = `${keyword}\u{10FFFF}`;
+  params.push(keyword, upper, keyword, upper);
+  return `((name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE)
+    OR (username >= ? COLLATE NOCASE AND username < ? COLLATE NOCASE))`;
+}
+
+function whereClause(filter: JobListFilter, params: unknown[]): string {
+  const conditions: string[] = [];
+  const oneOf = (column: string, values: string[] | undefined) => {
+    if (!values?.length) return;
+    conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  oneOf('username', filter.usernames);
+  oneOf('state', filter.states);
+  oneOf('virtual_cluster', filter.virtualClusters);
+  if (filter.legacy !== undefined) conditions.push(filter.legacy ? 'legacy = 1' : 'legacy = 0');
+  if (filter.keyword) conditions.push(keywordCondition(filter.keyword, params));
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** The SQL of one page, exported so tests can check its query plan. */
+export function jobListSql(
+  filter: JobListFilter,
+  order: JobListOrder,
+  page: { offset: number; limit?: number },
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = whereClause(filter, params);
+  const { direction } = order;
+  let sql = `SELECT * FROM jobs ${where} ORDER BY ${ORDER_EXPRESSIONS[order.field]} ${direction}, id ${direction}`;
+  if (page.limit !== undefined || page.offset > 0) {
+    sql += ' LIMIT ? OFFSET ?';
+    params.push(page.limit ?? -1, page.offset);
+  }
+  return { sql, params };
+}
+
+export function listJobs(
+  db: Db,
+  filter: JobListFilter,
+  order: JobListOrder,
+  page: { offset: number; limit?: number },
+): JobRow[] {
+  const { sql, params } = jobListSql(filter, order, page);
+  return db.prepare(sql).all(...params) as JobRow[];
+}
+
+export function countJobs(db: Db, filter: JobListFilter): number {
+  const params: unknown[] = [];
+  const sql = `SELECT count(*) AS n FROM jobs ${whereClause(filter, params)}`;
+  return (db.prepare(sql).get(...params) as { n: number }).n;
+}

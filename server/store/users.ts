@@ -1,0 +1,90 @@
+import type { Db } from './db.ts';
+
+export interface UserRecord {
+  username: string;
+  passwordHash: string;
+  admin: boolean;
+  email: string;
+  virtualClusters: string[];
+  extension: Record<string, unknown>;
+  createdTime: number;
+}
+
+interface UserRow {
+  username: string;
+  password_hash: string;
+  admin: number;
+  email: string;
+  virtual_clusters: string;
+  extension: string;
+  created_time: number;
+}
+
+const toRecord = (row: UserRow): UserRecord => ({
+  username: row.username,
+  passwordHash: row.password_hash,
+  admin: row.admin === 1,
+  email: row.email,
+  virtualClusters: JSON.parse(row.virtual_clusters) as string[],
+  extension: JSON.parse(row.extension) as Record<string, unknown>,
+  createdTime: row.created_time,
+});
+
+export type NewUser = Omit<UserRecord, 'createdTime'>;
+
+/** Users and their grants (CONTRACT §8.2). */
+export class UserStore {
+  constructor(private readonly db: Db) {}
+
+  get(username: string): UserRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
+      UserRow | undefined;
+    return row && toRecord(row);
+  }
+
+  list(): UserRecord[] {
+    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(
+      toRecord,
+    );
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  }
+
+  /** Returns false when the name is taken. */
+  create(user: NewUser): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO users (username, password_hash, admin, email, virtual_clusters, extension, created_time)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        user.username,
+        user.passwordHash,
+        user.admin ? 1 : 0,
+        user.email,
+        JSON.stringify(user.virtualClusters),
+        JSON.stringify(user.extension),
+        Date.now(),
+      );
+    return result.changes === 1;
+  }
+
+  setPasswordHash(username: string, passwordHash: string): void {
+    this.db
+      .prepare('UPDATE users SET password_hash = ? WHERE username = ?')
+      .run(passwordHash, username);
+  }
+
+  setVirtualClusters(username: string, virtualClusters: string[]): void {
+    this.db
+      .prepare('UPDATE users SET virtual_clusters = ? WHERE username = ?')
+      .run(JSON.stringify(virtualClusters), username);
+  }
+
+  /** Deletes the user; their tokens go with them (foreign key cascade). */
+  delete(username: string): void {
+    this.db.prepare('DELETE FROM users WHERE username = ?').run(username);
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { parseClusterConfig, type ClusterConfig } from '../cluster-config.ts';
+import { loadConfig, type ServerConfig } from '../config.ts';
+import type { JobRuntime } from '../runtime/types.ts';
+import { openDatabase, type Db } from '../store/db.ts';
+import { UserStore } from '../store/users.ts';
+import { ensureFirstAdmin } from '../users/first-admin.ts';
+import { createUserAccount } from '../users/user-accounts.ts';
+
+/** A fixed cluster, so tests do not depend on this machine's size. */
+export const TEST_CLUSTER: ClusterConfig = parseClusterConfig({
+  virtualClusters: {
+    default: { cpus: 8, memoryMB: 32768, gpus: 4 },
+    research: { cpus: 4, memoryMB: 8192, gpus: 0 },
+  },
+});
+
+export const TEST_ADMIN = { username: 'admin', password: 'admin-password' };
+
+export interface TestAppOptions {
+  /** Reuse a data dir (restart tests); a fresh temp dir otherwise. */
+  dataDir?: string;
+  /** Extra environment for loadConfig (PAI_*). */
+  env?: Record<string, string>;
+  cluster?: ClusterConfig;
+  runtime?: (context: { config: ServerConfig; db: Db; cluster: ClusterConfig }) => JobRuntime;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: ServerConfig;
+  cluster: ClusterConfig;
+  dataDir: string;
+  runtime: JobRuntime | undefined;
+  /** A token for the user (POST /api/v1/token). */
+  login(username: string, password: string): Promise<string>;
+  /** Creates a user with password `<name>-password` and returns a token for them. */
+  addUser(
+    username: string,
+    options?: { admin?: boolean; virtualCluster?: string[] },
+  ): Promise<string>;
+  /** Closes app, runtime and database; removes the data dir unless `keepDataDir`. */
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
+}
+
+/** The real app on a real SQLite file in a temp dir, with the first admin created. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pai-test-'));
+  const config = loadConfig({
+    PAI_DATA_DIR: dataDir,
+    PAI_PORTAL_DIR: join(dataDir, 'no-portal'),
+    PAI_ADMIN_USERNAME: TEST_ADMIN.username,
+    PAI_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...options.env,
+  });
+  const cluster = options.cluster ?? TEST_CLUSTER;
+  const db = openDatabase(dataDir);
+  const users = new UserStore(db);
+  await ensureFirstAdmin(users, cluster, config);
+  const runtime = options.runtime?.({ config, db, cluster });
+  const app = await buildApp({ config, db, cluster, runtime });
+  await runtime?.start();
+
+  const login = async (username: string, password: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/token',
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login of ${username} failed: ${response.body}`);
+    return (response.json() as { token: string }).token;
+  };
+
+  return {
+    app,
+    db,
+    config,
+    cluster,
+    dataDir,
+    runtime,
+    login,
+    async addUser(username, userOptions = {}) {
+      await createUserAccount(users, cluster, {
+        username,
+        password: `${username}-password`,
+        ...userOptions,
+      });
+      return login(username, `${username}-password`);
+    },
+    async close(closeOptions = {}) {
+      await runtime?.close();
+      await app.close();
+      db.close();
+      if (!closeOptions.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

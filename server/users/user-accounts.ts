@@ -1,0 +1,89 @@
+import type { UserInfo } from '../../contract/api-types.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { ClusterConfig } from '../cluster-config.ts';
+import { PaiError, noVirtualCluster } from '../errors.ts';
+import type { UserRecord, UserStore } from '../store/users.ts';
+import { compileValidator } from '../validation/schema-validator.ts';
+
+export interface NewUserBody {
+  username: string;
+  password: string;
+  admin: boolean;
+  email: string;
+  /** Absent → `default` when the cluster has it. */
+  virtualCluster?: string[];
+  extension: Record<string, unknown>;
+}
+
+/** `POST /api/v2/user` (CONTRACT §8.2); the CLI and the first-start admin go through it too. */
+export const validateNewUser = compileValidator<NewUserBody>(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['username', 'password'],
+    properties: {
+      username: {
+        type: 'string',
+        pattern: '^[\\w.-]+$',
+        maxLength: 64,
+        not: { enum: ['.', '..'] },
+      },
+      password: { type: 'string', minLength: 6, maxLength: 1024 },
+      admin: { type: 'boolean', default: false },
+      email: { type: 'string', maxLength: 254, default: '' },
+      virtualCluster: { type: 'array', items: { type: 'string' } },
+      extension: { type: 'object', default: {} },
+    },
+  },
+  'body',
+);
+
+export const noUser = (username: string) =>
+  new PaiError(400, 'NoUserError', `User ${username} is not found.`);
+
+export function assertVirtualClustersExist(cluster: ClusterConfig, names: string[]): void {
+  const unknown = names.find((name) => !Object.hasOwn(cluster.virtualClusters, name));
+  if (unknown !== undefined) throw noVirtualCluster(unknown);
+}
+
+/** Validates, hashes the password and stores the user; 409 ConflictUserError if the name is taken. */
+export async function createUserAccount(
+  users: UserStore,
+  cluster: ClusterConfig,
+  body: unknown,
+): Promise<UserRecord> {
+  const user = validateNewUser(body);
+  const virtualClusters =
+    user.virtualCluster ?? (Object.hasOwn(cluster.virtualClusters, 'default') ? ['default'] : []);
+  assertVirtualClustersExist(cluster, virtualClusters);
+  const record = {
+    username: user.username,
+    passwordHash: await hashPassword(user.password),
+    admin: user.admin,
+    email: user.email,
+    virtualClusters: [...new Set(virtualClusters)],
+    extension: user.extension,
+  };
+  if (!users.create(record))
+    throw new PaiError(409, 'ConflictUserError', `User ${user.username} already exists.`);
+  return { ...record, createdTime: Date.now() };
+}
+
+/** Virtual clusters a user may submit to: admins to all. */
+export function grantedVirtualClusters(user: UserRecord, cluster: ClusterConfig): string[] {
+  return user.admin ? Object.keys(cluster.virtualClusters) : user.virtualClusters;
+}
+
+/** The user as the API shows it (never with the password hash). */
+export function userInfo(user: UserRecord, cluster: ClusterConfig): UserInfo {
+  const virtualCluster = grantedVirtualClusters(user, cluster);
+  return {
+    username: user.username,
+    email: user.email,
+    grouplist: user.admin ? [...virtualCluster, 'admingroup'] : virtualCluster,
+    extension: user.extension,
+    admin: user.admin,
+    virtualCluster,
+    storageConfig: [],
+  };
+}
