@@ -11,6 +11,14 @@ export interface VirtualClusterUsage {
   waitingJobs: number;
 }
 
+/** The kept log of one task's stdout or stderr. */
+export interface TaskLog {
+  text: Buffer;
+  /** Bytes kept on disk for the stream (current file plus the rotated one). */
+  keptBytes: number;
+  taskRunning: boolean;
+}
+
 /**
  * What the API routes ask of the local job runtime. The routes write the job row (state WAITING)
  * and then call the runtime; the runtime owns every status column and the `tasks` rows afterwards.
@@ -28,6 +36,13 @@ export interface JobRuntime {
   usage(): Map<string, VirtualClusterUsage>;
   /** SSH info for a job (CONTRACT §5.6), or null when it has none (yet). */
   sshInfo(jobId: number, baseUrl: string): SshInfo | null;
+  /**
+   * A task's log, or null when the job has no such task. Without `tailBytes`: the last 64 KiB
+   * while the task runs, everything kept once it has ended.
+   */
+  taskLog(jobId: number, taskRole: string, taskIndex: number, stream: 'stdout' | 'stderr', tailBytes: number | null): TaskLog | null;
+  /** The job's private SSH key file, or null when it has none. */
+  privateKeyPath(jobId: number): string | null;
   /** Stop tracking (server shutdown). Task processes keep running; `start()` picks them up again. */
   close(): Promise<void>;
 }

@@ -107,4 +107,24 @@ export const migrations: readonly string[] = [
     INSERT INTO jobs_search(rowid, name, username) VALUES (new.id, new.name, new.username);
   END;
   `,
+  // 3: job runtime: attempt number, the decided outcome while remaining tasks are stopped, task
+  // diagnostics, and one row per finished attempt (retry history)
+  `
+  ALTER TABLE jobs ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN pending_outcome TEXT;   -- JSON, set from the deciding task's end until the job ends
+  ALTER TABLE tasks ADD COLUMN exit_diagnostics TEXT;
+
+  CREATE TABLE job_attempts (
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    attempt INTEGER NOT NULL,
+    launched_time INTEGER,
+    completed_time INTEGER NOT NULL,
+    exit_code INTEGER,
+    exit_diagnostics TEXT,
+    failure_kind TEXT,                        -- user | platform | resource, for retryDetails
+    trigger_task_role_name TEXT,
+    trigger_task_index INTEGER,
+    PRIMARY KEY (job_id, attempt)
+  );
+  `,
 ];

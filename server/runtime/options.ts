@@ -1,0 +1,45 @@
+import { ConfigError } from '../config.ts';
+
+/** Tunables of the local job runtime. */
+export interface RuntimeOptions {
+  /** Time between SIGTERM and SIGKILL when tasks are stopped. */
+  stopGraceMs: number;
+  /** Each of a task's stdout and stderr logs is rotated at this size; one older file is kept. */
+  logMaxBytes: number;
+  /** Pause before a failed attempt is retried. */
+  retryDelayMs: number;
+  /** How often tasks adopted after a restart (not our children) are checked for exit. */
+  pollIntervalMs: number;
+}
+
+export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
+  stopGraceMs: 10_000,
+  logMaxBytes: 16 * 1024 * 1024,
+  retryDelayMs: 1_000,
+  pollIntervalMs: 500,
+};
+
+const MIN_LOG_BYTES = 64 * 1024;
+
+function seconds(env: Record<string, string | undefined>, variable: string, fallbackMs: number): number {
+  const text = env[variable];
+  if (text === undefined) return fallbackMs;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(variable, `"${text}" is not a number of seconds.`);
+  return Math.round(value * 1000);
+}
+
+/** Reads `PAI_STOP_GRACE_SECONDS`, `PAI_TASK_LOG_MAX_BYTES` and `PAI_RETRY_DELAY_SECONDS`. */
+export function runtimeOptionsFromEnv(env: Record<string, string | undefined> = process.env): RuntimeOptions {
+  const logText = env.PAI_TASK_LOG_MAX_BYTES;
+  const logMaxBytes = logText === undefined ? DEFAULT_RUNTIME_OPTIONS.logMaxBytes : Number(logText);
+  if (!Number.isInteger(logMaxBytes) || logMaxBytes < MIN_LOG_BYTES) {
+    throw new ConfigError('PAI_TASK_LOG_MAX_BYTES', `must be an integer of at least ${MIN_LOG_BYTES}.`);
+  }
+  return {
+    ...DEFAULT_RUNTIME_OPTIONS,
+    stopGraceMs: seconds(env, 'PAI_STOP_GRACE_SECONDS', DEFAULT_RUNTIME_OPTIONS.stopGraceMs),
+    retryDelayMs: seconds(env, 'PAI_RETRY_DELAY_SECONDS', DEFAULT_RUNTIME_OPTIONS.retryDelayMs),
+    logMaxBytes,
+  };
+}

@@ -1,0 +1,126 @@
+import { newTaskRuns, type ActiveJob, type TaskRun } from './active-job.ts';
+import { taskSlot, type GpuAssignment } from './capacity.ts';
+import { roleOf } from './job-spec.ts';
+import type { RuntimeOptions } from './options.ts';
+import type { RuntimePaths } from './paths.ts';
+import { allocatePorts, type TaskPorts } from './ports.ts';
+import { jobKeyPair, readPublicKey } from './ssh-keys.ts';
+import { TaskSshServer } from './ssh-server.ts';
+import { EXIT_CODE, platformFailure, type TaskEnd } from './task-end.ts';
+import { taskEnvironment } from './task-env.ts';
+import { TaskProcess } from './task-process.ts';
+
+export interface LaunchContext {
+  paths: RuntimePaths;
+  options: RuntimeOptions;
+  /** Address tasks and SSH listen on (PAI_HOST). */
+  bindHost: string;
+  /** Address reported to users and tasks (`containerIp`, PAI_HOST_IP_*). */
+  hostIp: string;
+  hostKey: Buffer;
+  /** Ports handed to live tasks of any job. */
+  portsInUse: Set<number>;
+}
+
+/** Why an attempt could not start; it fails like a task would, as a platform failure. */
+export class LaunchFailure extends Error {
+  constructor(readonly end: TaskEnd) {
+    super(end.diagnostics);
+  }
+}
+
+/** Gives every task of the new attempt its ports, GPUs, environment and SSH endpoint. */
+export async function prepareTasks(ctx: LaunchContext, job: ActiveJob, gpus: GpuAssignment): Promise<void> {
+  job.tasks = newTaskRuns(ctx.paths, job);
+  let ports: TaskPorts[];
+  try {
+    ports = await allocatePorts(ctx.bindHost, job.tasks.map((task) => roleOf(job.spec, task.role).portList), ctx.portsInUse);
+  } catch (error) {
+    throw new LaunchFailure(platformFailure(EXIT_CODE.portConflict, `could not get its ports: ${(error as Error).message}`));
+  }
+  job.tasks.forEach((task, i) => {
+    task.ports = ports[i]!;
+    task.gpus = gpus.get(taskSlot(task.role, task.index)) ?? [];
+    for (const port of Object.values(task.ports).flat()) ctx.portsInUse.add(port);
+  });
+  assignEnvironments(ctx, job);
+  await startSsh(ctx, job, job.tasks);
+}
+
+/** Each task's environment; it needs every task's ports, so all ports come first. */
+export function assignEnvironments(ctx: LaunchContext, job: ActiveJob): void {
+  const portsBySlot = new Map<string, TaskPorts>(job.tasks.map((task) => [taskSlot(task.role, task.index), task.ports]));
+  for (const task of job.tasks) {
+    task.env = taskEnvironment({
+      jobName: job.name,
+      username: job.username,
+      virtualCluster: job.vc,
+      spec: job.spec,
+      hostIp: ctx.hostIp,
+      ports: portsBySlot,
+      role: task.role,
+      index: task.index,
+      gpuIndices: task.gpus,
+      containerId: task.containerId,
+      workDir: task.workDir,
+    });
+  }
+}
+
+/** Opens the SSH endpoint of each task on its `ssh` port. */
+export async function startSsh(ctx: LaunchContext, job: ActiveJob, tasks: TaskRun[]): Promise<void> {
+  const authorizedKey = readPublicKey(jobKeyPair(ctx.paths.sshDir(job.id), job.frameworkName));
+  for (const task of tasks) {
+    const port = task.ports.ssh?.[0];
+    if (port === undefined) continue;
+    try {
+      task.ssh = await TaskSshServer.start({
+        host: ctx.bindHost,
+        port,
+        hostKey: ctx.hostKey,
+        authorizedKey,
+        cwd: task.workDir,
+        env: task.env,
+      });
+    } catch (error) {
+      throw new LaunchFailure(
+        platformFailure(EXIT_CODE.portConflict, `could not serve SSH on port ${port}: ${(error as Error).message}`),
+      );
+    }
+  }
+}
+
+/** Starts every task's process; a task that cannot start ends at once as a platform failure. */
+export function spawnTasks(
+  ctx: LaunchContext,
+  job: ActiveJob,
+  onExit: (task: TaskRun) => void,
+): { task: TaskRun; end: TaskEnd }[] {
+  const failed: { task: TaskRun; end: TaskEnd }[] = [];
+  for (const task of job.tasks) {
+    const started = TaskProcess.spawn(
+      {
+        taskDir: task.taskDir,
+        workDir: task.workDir,
+        command: roleOf(job.spec, task.role).command,
+        env: task.env,
+        logMaxBytes: ctx.options.logMaxBytes,
+      },
+      () => onExit(task),
+    );
+    if (started instanceof Error) {
+      failed.push({ task, end: platformFailure(EXIT_CODE.launchFailed, `could not be started: ${started.message}`) });
+    } else {
+      task.process = started;
+    }
+  }
+  return failed;
+}
+
+/** Gives back a task's ports and closes its SSH endpoint. */
+export function releaseTask(ctx: LaunchContext, task: TaskRun): void {
+  for (const port of Object.values(task.ports).flat()) ctx.portsInUse.delete(port);
+  const ssh = task.ssh;
+  task.ssh = null;
+  void ssh?.close();
+}

@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parseExitRecord, type ExitRecord } from './task-end.ts';
+
+const WRAPPER = fileURLToPath(new URL('./task-wrapper.pl', import.meta.url));
+
+export interface TaskLaunch {
+  taskDir: string;
+  workDir: string;
+  command: string;
+  env: Record<string, string>;
+  logMaxBytes: number;
+}
+
+/**
+ * One task's wrapper process (see task-wrapper.pl), the leader of its own process group. Either
+ * our child, or adopted after a restart and watched by polling because it is not our child.
+ */
+export class TaskProcess {
+  private running = true;
+  private poll: NodeJS.Timeout | undefined;
+
+  private constructor(
+    readonly pid: number,
+    readonly taskDir: string,
+  ) {}
+
+  /** Starts the wrapper, or returns the reason it could not be started. */
+  static spawn(launch: TaskLaunch, onExit: () => void): TaskProcess | Error {
+    mkdirSync(launch.workDir, { recursive: true });
+    // A record left by an earlier launch of this attempt must not be taken for this one's.
+    rmSync(join(launch.taskDir, 'exit-status'), { force: true });
+    try {
+      const child = spawn('perl', [WRAPPER, launch.taskDir, String(launch.logMaxBytes), launch.command], {
+        cwd: launch.workDir,
+        env: launch.env,
+        detached: true,
+        stdio: 'ignore',
+      });
+      child.on('error', () => undefined);
+      if (child.pid === undefined) return new Error('the operating system refused to start the process');
+      const task = new TaskProcess(child.pid, launch.taskDir);
+      child.once('exit', () => {
+        task.running = false;
+        onExit();
+      });
+      child.unref();
+      return task;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  /** Watches a wrapper started by an earlier server process. */
+  static adopt(pid: number, taskDir: string, pollMs: number, onExit: () => void): TaskProcess {
+    const task = new TaskProcess(pid, taskDir);
+    task.poll = setInterval(() => {
+      if (readExitRecord(taskDir) === null && isTaskWrapper(pid, taskDir)) return;
+      task.running = false;
+      clearInterval(task.poll);
+      onExit();
+    }, pollMs);
+    task.poll.unref();
+    return task;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Signals the whole process group; after the wrapper exited, this reaches what it left behind. */
+  signalGroup(signal: NodeJS.Signals): void {
+    if (!this.running && signal !== 'SIGKILL') return;
+    try {
+      process.kill(-this.pid, signal);
+    } catch {
+      // The group has no members left.
+    }
+  }
+
+  /** Stops watching without touching the process (server shutdown). */
+  detach(): void {
+    clearInterval(this.poll);
+  }
+}
+
+export function readExitRecord(taskDir: string): ExitRecord | null {
+  try {
+    return parseExitRecord(readFileSync(join(taskDir, 'exit-status'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** True when `pid` is alive and is the wrapper of this very task (not a reused pid, not a zombie). */
+export function isTaskWrapper(pid: number, taskDir: string): boolean {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return argv[1] === WRAPPER && argv[2] === taskDir;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SIGKILLs every process on the machine that carries one of our container ids (`PAI_CONTAINER_ID`
+ * with this data dir's prefix) but does not belong to a live task: leftovers of ended tasks,
+ * including those that left their process group, and SSH sessions of ended tasks.
+ */
+export function killStrays(containerPrefix: string, live: Set<string>): number {
+  const marker = `PAI_CONTAINER_ID=${containerPrefix}`;
+  let killed = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let environ: string;
+    try {
+      environ = readFileSync(`/proc/${entry}/environ`, 'latin1');
+    } catch {
+      continue;
+    }
+    const at = environ.indexOf(marker);
+    if (at === -1 || (at > 0 && environ[at - 1] !== '\0')) continue;
+    const end = environ.indexOf('\0', at);
+    const containerId = environ.slice(at + 'PAI_CONTAINER_ID='.length, end === -1 ? undefined : end);
+    if (live.has(containerId)) continue;
+    try {
+      process.kill(Number(entry), 'SIGKILL');
+      killed++;
+    } catch {
+      // It ended meanwhile.
+    }
+  }
+  return killed;
+}
