@@ -11,6 +11,8 @@ import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerInfoRoutes } from './routes/info.ts';
 import { registerJobReadRoutes } from './routes/jobs-read.ts';
 import { registerJobWriteRoutes } from './routes/jobs-write.ts';
+import { registerSshKeyRoutes } from './routes/ssh-key.ts';
+import { registerTaskLogRoutes } from './routes/task-logs.ts';
 import { registerTokenRoutes } from './routes/token.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerVirtualClusterRoutes } from './routes/virtual-clusters.ts';
@@ -64,6 +66,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerUserRoutes(app, services);
   registerJobReadRoutes(app, services);
   registerJobWriteRoutes(app, services);
+  registerTaskLogRoutes(app, services);
+  registerSshKeyRoutes(app, services);
   registerVirtualClusterRoutes(app, services);
 
   const hasPortal = existsSync(join(config.portalDir, 'index.html'));
