@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { tokenExpiresAt } from './jwt.ts';
+import { clearSession, currentSession, isExpired, saveSession, sessionFromLogin, subscribeSession } from './session.ts';
+
+const jwt = (claims: object) => `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
+
+describe('token context storage', () => {
+  afterEach(() => clearSession());
+
+  it('reads expiry from the JWT exp claim without verifying it', () => {
+    expect(tokenExpiresAt(jwt({ username: 'alice', exp: 2_000_000_000 }))).toBe(2_000_000_000_000);
+    expect(tokenExpiresAt(jwt({ username: 'app' }))).toBeNull();
+    expect(tokenExpiresAt('not a token')).toBeNull();
+  });
+
+  it('keeps a session across restarts only when asked (localStorage), else for the tab (sessionStorage)', () => {
+    const session = sessionFromLogin({ user: 'alice', token: jwt({ exp: 2_000_000_000 }), admin: true });
+    saveSession(session, false);
+    expect(sessionStorage.getItem('pai-session')).not.toBeNull();
+    expect(localStorage.getItem('pai-session')).toBeNull();
+    saveSession(session, true);
+    expect(sessionStorage.getItem('pai-session')).toBeNull();
+    expect(JSON.parse(localStorage.getItem('pai-session')!)).toEqual(session);
+    expect(currentSession()).toEqual({ user: 'alice', token: session.token, admin: true, expiresAt: 2_000_000_000_000 });
+  });
+
+  it('tells subscribers about sign-in and sign-out, and clears both storages', () => {
+    const seen: (string | null)[] = [];
+    const unsubscribe = subscribeSession(() => seen.push(currentSession()?.user ?? null));
+    saveSession(sessionFromLogin({ user: 'bob', token: jwt({}), admin: false }), true);
+    clearSession();
+    unsubscribe();
+    expect(seen).toEqual(['bob', null]);
+    expect(localStorage.getItem('pai-session')).toBeNull();
+    expect(sessionStorage.getItem('pai-session')).toBeNull();
+  });
+
+  it('knows an expired session', () => {
+    expect(isExpired({ user: 'a', token: 't', admin: false, expiresAt: 1000 }, 1000)).toBe(true);
+    expect(isExpired({ user: 'a', token: 't', admin: false, expiresAt: null })).toBe(false);
+  });
+});
