@@ -1,1 +1,1 @@
-export { SubmitPage as default } from './submit-page.tsx';
+export { SubmitPage as default } from './components/submit-page.tsx';

@@ -17,9 +17,12 @@ export function parseJsonPath(source: string): JSONPath | null {
 
 /** Where a path points in the text: the node itself, or its deepest existing ancestor (a missing field). */
 export interface PathLocation {
+  /** The range to mark. */
   offset: number;
   length: number;
   exact: boolean;
+  /** The whole text of the node found (to notice later whether it changed). */
+  nodeText: string;
 }
 
 export function locatePath(text: string, path: JSONPath): PathLocation | null {
@@ -27,7 +30,10 @@ export function locatePath(text: string, path: JSONPath): PathLocation | null {
   if (!root) return null;
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? root : findNodeAtLocation(root, path.slice(0, depth));
-    if (node) return { ...markedRange(node, depth < path.length), exact: depth === path.length };
+    if (node) {
+      const nodeText = text.slice(node.offset, node.offset + node.length);
+      return { ...markedRange(node, depth < path.length), exact: depth === path.length, nodeText };
+    }
   }
   return null;
 }

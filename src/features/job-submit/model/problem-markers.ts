@@ -24,3 +24,20 @@ export function markersFor(text: string, problems: PathProblem[]): TextMarker[] 
 export function ruleProblems(config: unknown): PathProblem[] {
   return checkJobConfigRules(config).map((problem) => ({ path: pathSegments(problem.path), message: problem.message }));
 }
+
+/** A server problem with the text its node had when the server answered. */
+export interface AnsweredProblem extends PathProblem {
+  nodeText: string | null;
+}
+
+export function rememberNodes(text: string, problems: PathProblem[]): AnsweredProblem[] {
+  return problems.map((problem) => ({
+    ...problem,
+    nodeText: problem.path ? (locatePath(text, problem.path)?.nodeText ?? null) : null,
+  }));
+}
+
+/** The server's problems whose place the person has not edited since: an edited value loses its mark. */
+export function unresolved(text: string, problems: AnsweredProblem[]): PathProblem[] {
+  return problems.filter((problem) => !problem.path || locatePath(text, problem.path)?.nodeText === problem.nodeText);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSubmitFailure } from './submit-failure.ts';
-import { markersFor, ruleProblems } from './problem-markers.ts';
+import { markersFor, rememberNodes, ruleProblems, unresolved } from './problem-markers.ts';
 
 const text = `{
   "jobName": "a",
@@ -49,5 +49,14 @@ describe('ruleProblems', () => {
     expect(problems.map((problem) => problem.path)).toEqual([['taskRoles', 0, 'shmMB']]);
     const [marker] = markersFor(text, problems);
     expect(text.slice(marker!.offset, marker!.offset + marker!.length)).toBe('64');
+  });
+});
+
+describe('unresolved server problems', () => {
+  it('keep their mark until the person edits the value', () => {
+    const answered = rememberNodes(text, [{ path: ['taskRoles', 0, 'memoryMB'], message: 'too small' }]);
+    const unrelatedEdit = text.replace('"image": "x"', '"image": "y"');
+    expect(unresolved(unrelatedEdit, answered)).toHaveLength(1);
+    expect(unresolved(text.replace('"memoryMB": 50', '"memoryMB": 500'), answered)).toHaveLength(0);
   });
 });

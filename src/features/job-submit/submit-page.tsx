@@ -1,3 +1,0 @@
-export function SubmitPage() {
-  return <h1>Submit job</h1>;
-}
