@@ -44,11 +44,11 @@ describe('describeSubmitFailure', () => {
 
 describe('ruleProblems', () => {
   it('finds what JSON Schema cannot and marks it', () => {
-    const config = JSON.parse(text) as unknown;
-    const problems = ruleProblems(config);
+    const withBigShm = text.replace('"memoryMB": 50, "shmMB": 64', '"memoryMB": 200, "shmMB": 300');
+    const problems = ruleProblems(JSON.parse(withBigShm) as unknown);
     expect(problems.map((problem) => problem.path)).toEqual([['taskRoles', 0, 'shmMB']]);
-    const [marker] = markersFor(text, problems);
-    expect(text.slice(marker!.offset, marker!.offset + marker!.length)).toBe('64');
+    const [marker] = markersFor(withBigShm, problems);
+    expect(withBigShm.slice(marker!.offset, marker!.offset + marker!.length)).toBe('300');
   });
 });
 
