@@ -51,7 +51,7 @@ export function parseJobSpec(configJson: string): JobSpec {
         (port): PortRequest => ({
           label: String(port.label),
           beginAt: int(port.beginAt, 0),
-          portNumber: Math.max(1, int(port.portNumber, 1)),
+          portNumber: Math.max(0, int(port.portNumber, 1)),
         }),
       );
       for (const label of ALWAYS_PORTS) {

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { JobDetail, JobState } from '../../contract/api-types.ts';
+import type { ClusterConfig } from '../cluster-config.ts';
+import { createTestApp, TEST_CLUSTER, type TestApp } from '../test-support/app.ts';
+import { LocalRuntime } from './local-runtime.ts';
+import type { RuntimeOptions } from './options.ts';
+
+/** Short waits so stop and retry tests stay quick. */
+export const FAST_OPTIONS: Partial<RuntimeOptions> = { stopGraceMs: 300, retryDelayMs: 50, pollIntervalMs: 100 };
+
+export interface RuntimeTestApp extends TestApp {
+  token: string;
+  username: string;
+  /** POSTs a job config for the test user; returns the job name. */
+  submit(config: Record<string, unknown>, token?: string): Promise<string>;
+  detail(jobName: string): Promise<JobDetail>;
+  /** Polls the job detail until `done` holds (up to `timeoutMs`). */
+  waitFor(jobName: string, done: (detail: JobDetail) => boolean, timeoutMs?: number): Promise<JobDetail>;
+  waitForState(jobName: string, state: JobState, timeoutMs?: number): Promise<JobDetail>;
+  stop(jobName: string): Promise<void>;
+  jobUrl(jobName: string): string;
+}
+
+let counter = 0;
+/** A job config with one task role `main` running `command`; `extra` overrides fields. */
+export function oneTaskJob(command: string, extra: Record<string, unknown> = {}, role: Record<string, unknown> = {}) {
+  return {
+    jobName: `job-${process.pid}-${++counter}`,
+    image: 'ubuntu:22.04',
+    taskRoles: [{ name: 'main', taskNumber: 1, cpuNumber: 1, memoryMB: 100, command, ...role }],
+    ...extra,
+  };
+}
+
+/** The real app with a real LocalRuntime on a temp data dir, and a signed-in user `alice`. */
+export async function createRuntimeApp(
+  options: { cluster?: ClusterConfig; runtime?: Partial<RuntimeOptions> } = {},
+): Promise<RuntimeTestApp> {
+  const app = await createTestApp({
+    cluster: options.cluster ?? TEST_CLUSTER,
+    runtime: ({ config, db, cluster }) =>
+      new LocalRuntime({ config, db, cluster, options: { ...FAST_OPTIONS, ...options.runtime } }),
+  });
+  const username = 'alice';
+  const token = await app.addUser(username, { virtualCluster: Object.keys((options.cluster ?? TEST_CLUSTER).virtualClusters) });
+  const auth = (bearer = token) => ({ authorization: `Bearer ${bearer}` });
+  const jobUrl = (jobName: string) => `/api/v1/user/${username}/jobs/${jobName}`;
+
+  const detail = async (jobName: string): Promise<JobDetail> => {
+    const response = await app.app.inject({ method: 'GET', url: jobUrl(jobName), headers: auth() });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as JobDetail;
+  };
+
+  const waitFor = async (jobName: string, done: (detail: JobDetail) => boolean, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let last = await detail(jobName);
+    while (!done(last)) {
+      if (Date.now() > deadline) throw new Error(`job ${jobName} did not get there in time; last: ${JSON.stringify(last, null, 1)}`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      last = await detail(jobName);
+    }
+    return last;
+  };
+
+  return {
+    ...app,
+    token,
+    username,
+    jobUrl,
+    detail,
+    waitFor,
+    waitForState: (jobName, state, timeoutMs) => waitFor(jobName, (d) => d.jobStatus.state === state, timeoutMs),
+    async submit(config, bearer = token) {
+      const response = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/user/${username}/jobs`,
+        headers: { ...auth(bearer), 'content-type': 'application/json' },
+        payload: JSON.stringify(config),
+      });
+      expect(response.statusCode, response.body).toBe(202);
+      return config.jobName as string;
+    },
+    async stop(jobName) {
+      const response = await app.app.inject({
+        method: 'PUT',
+        url: `${jobUrl(jobName)}/executionType`,
+        headers: { ...auth(), 'content-type': 'application/json' },
+        payload: { value: 'STOP' },
+      });
+      expect(response.statusCode, response.body).toBe(202);
+    },
+  };
+}
+
+/** Pids of live (non-zombie) processes carrying this container id in their environment. */
+export function processesOf(containerId: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, 'latin1');
+      if (!environ.split('\0').includes(`PAI_CONTAINER_ID=${containerId}`)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat[stat.lastIndexOf(')') + 2] !== 'Z') found.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return found;
+}
