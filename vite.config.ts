@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const apiTarget = process.env.PAI_DEV_API ?? 'http://127.0.0.1:9186';
-const iconFontDir = fileURLToPath(new URL('./node_modules/@fluentui/font-icons-mdl2/fonts/', import.meta.url));
+const iconFontDir = fileURLToPath(
+  new URL('./node_modules/@fluentui/font-icons-mdl2/fonts/', import.meta.url),
+);
 
 /** Fluent's icon fonts served from our own origin at /fonts/ (dev) and emitted into dist/fonts/ (build): no CDN. */
 function localIconFonts(): Plugin {
@@ -21,7 +23,11 @@ function localIconFonts(): Plugin {
     },
     generateBundle() {
       for (const file of fonts) {
-        this.emitFile({ type: 'asset', fileName: `fonts/${file}`, source: readFileSync(iconFontDir + file) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `fonts/${file}`,
+          source: readFileSync(iconFontDir + file),
+        });
       }
     },
   };

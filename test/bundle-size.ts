@@ -69,7 +69,10 @@ export function routeFiles(manifest: Manifest, routeModules: readonly string[]):
   return [...files].sort();
 }
 
-export function gzipSize(distDir: string, files: readonly string[]): { gzipBytes: number; rawBytes: number } {
+export function gzipSize(
+  distDir: string,
+  files: readonly string[],
+): { gzipBytes: number; rawBytes: number } {
   let gzipBytes = 0;
   let rawBytes = 0;
   for (const file of files) {
@@ -80,12 +83,20 @@ export function gzipSize(distDir: string, files: readonly string[]): { gzipBytes
   return { gzipBytes, rawBytes };
 }
 
-export function routeSize(distDir: string, route: RouteName, manifest = readManifest(distDir)): RouteSize {
+export function routeSize(
+  distDir: string,
+  route: RouteName,
+  manifest = readManifest(distDir),
+): RouteSize {
   const files = routeFiles(manifest, ROUTE_MODULES[route]);
   return { ...gzipSize(distDir, files), files };
 }
 
 /** Files among `files` that carry Monaco's editor (its global environment hook is a stable marker). */
 export function filesWithMonaco(distDir: string, files: readonly string[]): string[] {
-  return files.filter((file) => file.endsWith('.js') && readFileSync(join(distDir, file), 'utf8').includes('MonacoEnvironment'));
+  return files.filter(
+    (file) =>
+      file.endsWith('.js') &&
+      readFileSync(join(distDir, file), 'utf8').includes('MonacoEnvironment'),
+  );
 }

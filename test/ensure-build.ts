@@ -18,12 +18,17 @@ export function ensureBuild(root: string): string {
   const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const changedAt = Math.max(...INPUTS.map((input) => newestChange(join(root, input))));
   if (builtAt <= changedAt) {
-    const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' }, // Vitest sets NODE_ENV=test, which would build React's dev mode
-    });
-    if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production' }, // Vitest sets NODE_ENV=test, which would build React's dev mode
+      },
+    );
+    if (result.status !== 0)
+      throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
   }
   return distDir;
 }

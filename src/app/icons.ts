@@ -9,8 +9,17 @@ export function registerFirstPageIcons(): void {
   for (const { font, file, icons } of FIRST_PAGE_ICONS) {
     registerIcons(
       {
-        style: { MozOsxFontSmoothing: 'grayscale', WebkitFontSmoothing: 'antialiased', fontStyle: 'normal', fontWeight: 'normal', speak: 'none' },
-        fontFace: { fontFamily: `"${font}"`, src: `url('${ICON_FONT_BASE}${file}') format('woff')` },
+        style: {
+          MozOsxFontSmoothing: 'grayscale',
+          WebkitFontSmoothing: 'antialiased',
+          fontStyle: 'normal',
+          fontWeight: 'normal',
+          speak: 'none',
+        },
+        fontFace: {
+          fontFamily: `"${font}"`,
+          src: `url('${ICON_FONT_BASE}${file}') format('woff')`,
+        },
         icons,
       },
       { disableWarnings: true },

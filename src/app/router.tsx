@@ -6,7 +6,10 @@ import { RouteError } from './routes/route-error.tsx';
 
 /** Every page is its own chunk; the login route loads none of the signed-in shell. */
 export function createRouter() {
-  const page = (load: () => Promise<{ Component: ComponentType }>) => ({ lazy: load, errorElement: <RouteError /> });
+  const page = (load: () => Promise<{ Component: ComponentType }>) => ({
+    lazy: load,
+    errorElement: <RouteError />,
+  });
   const router = createBrowserRouter([
     { path: '/login', ...page(() => import('./routes/login.tsx')) },
     {

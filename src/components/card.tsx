@@ -3,11 +3,25 @@ import { useId, type ReactNode } from 'react';
 
 const classes = mergeStyleSets({
   card: { padding: 16, borderRadius: 4, minWidth: 0 },
-  header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8, marginBottom: 12 },
+  header: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: 8,
+    marginBottom: 12,
+  },
 });
 
 /** A titled section of a page; the title names the region for screen readers. */
-export function Card({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+export function Card({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const theme = useTheme();
   const headingId = useId();
   return (

@@ -20,14 +20,24 @@ export function CopyButton({ text, label }: CopyButtonProps) {
     const timer = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(timer);
   }, [state]);
-  const tip = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text and copy it' : `Copy ${label}`;
+  const tip =
+    state === 'copied'
+      ? 'Copied'
+      : state === 'failed'
+        ? 'Copy failed: select the text and copy it'
+        : `Copy ${label}`;
   return (
     <TooltipHost content={tip} id={tooltipId}>
       <IconButton
         iconProps={{ iconName: state === 'copied' ? 'CheckMark' : 'Copy' }}
         ariaLabel={`Copy ${label}`}
         aria-describedby={tooltipId}
-        onClick={() => copyText(text).then(() => setState('copied'), () => setState('failed'))}
+        onClick={() =>
+          copyText(text).then(
+            () => setState('copied'),
+            () => setState('failed'),
+          )
+        }
       />
       <span role="status" className={visuallyHidden}>
         {state === 'copied' ? `${label} copied` : ''}

@@ -7,7 +7,11 @@ import { LegacyBadge } from './legacy-badge.tsx';
 export function JobNameLink({ job }: { job: JobRef }) {
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, maxWidth: '100%' }}>
-      <FluentLink as={Link} to={jobDetailPath(job)} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <FluentLink
+        as={Link}
+        to={jobDetailPath(job)}
+        style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
+      >
         {job.name}
       </FluentLink>
       {job.legacy ? <LegacyBadge /> : null}

@@ -25,7 +25,11 @@ const classes = mergeStyleSets({
 export function LegacyBadge() {
   const tooltipId = useId();
   return (
-    <TooltipHost content={LEGACY_JOB_EXPLANATION} id={tooltipId} directionalHint={DirectionalHint.bottomLeftEdge}>
+    <TooltipHost
+      content={LEGACY_JOB_EXPLANATION}
+      id={tooltipId}
+      directionalHint={DirectionalHint.bottomLeftEdge}
+    >
       <span
         className={classes.badge}
         tabIndex={0}

@@ -35,7 +35,11 @@ export function StateBadge({ job }: { job: { state: JobState; executionType: Exe
   const state = displayState(job);
   const color = STATE_COLORS[state];
   return (
-    <span className={classes.badge} style={{ borderColor: color, color: theme.semanticColors.bodyText }} data-state={state}>
+    <span
+      className={classes.badge}
+      style={{ borderColor: color, color: theme.semanticColors.bodyText }}
+      data-state={state}
+    >
       <span className={classes.dot} style={{ background: color }} aria-hidden="true" />
       {state}
     </span>

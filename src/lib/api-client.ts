@@ -58,11 +58,16 @@ async function failure(response: Response): Promise<PaiError> {
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
-    if (typeof body.message === 'string') return new PaiError(response.status, body.code ?? 'UnknownError', body.message);
+    if (typeof body.message === 'string')
+      return new PaiError(response.status, body.code ?? 'UnknownError', body.message);
   } catch {
     // not JSON: a proxy or an older server answered
   }
-  return new PaiError(response.status, 'UnknownError', `The server answered ${response.status} ${response.statusText}.`.trim());
+  return new PaiError(
+    response.status,
+    'UnknownError',
+    `The server answered ${response.status} ${response.statusText}.`.trim(),
+  );
 }
 
 /** Every call to the REST server goes through here: base URL, bearer token, typed errors, 401 → sign in. */
@@ -91,7 +96,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } catch (error) {
     if (signal?.aborted) throw error;
     const where = runtimeConfig().restServerUri || window.location.origin;
-    throw new PaiError(0, NETWORK_ERROR, `Cannot reach the server at ${where}. Check the network and try again.`);
+    throw new PaiError(
+      0,
+      NETWORK_ERROR,
+      `Cannot reach the server at ${where}. Check the network and try again.`,
+    );
   }
   if (!response.ok) {
     const error = await failure(response);

@@ -13,5 +13,6 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   const copied = document.execCommand('copy');
   area.remove();
-  if (!copied) throw new Error('The browser did not allow copying. Select the text and copy it by hand.');
+  if (!copied)
+    throw new Error('The browser did not allow copying. Select the text and copy it by hand.');
 }

@@ -28,7 +28,8 @@ function matches(job: JobListItem, request: JobListRequest): boolean {
   if (legacyOnly && !job.legacy) return false;
   if (keyword) {
     const needle = keyword.toLowerCase();
-    if (!job.name.toLowerCase().includes(needle) && !job.username.toLowerCase().includes(needle)) return false;
+    if (!job.name.toLowerCase().includes(needle) && !job.username.toLowerCase().includes(needle))
+      return false;
   }
   return true;
 }
@@ -60,7 +61,13 @@ export function applyJobListRequest(all: JobListItem[], request: JobListRequest)
 /** Counts per display state. */
 export function countByState(jobs: JobListItem[]): Record<DisplayState, number> {
   const counts: Record<DisplayState, number> = {
-    Waiting: 0, Running: 0, Stopping: 0, Succeeded: 0, Failed: 0, Stopped: 0, Unknown: 0,
+    Waiting: 0,
+    Running: 0,
+    Stopping: 0,
+    Succeeded: 0,
+    Failed: 0,
+    Stopped: 0,
+    Unknown: 0,
   };
   for (const job of jobs) counts[displayState(job)] += 1;
   return counts;

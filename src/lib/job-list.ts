@@ -45,9 +45,15 @@ function downloadAll(): Promise<JobListItem[]> {
 }
 
 /** One page of jobs: paged on the server, or filtered, sorted and paged here for a classic server. */
-export async function fetchJobList(request: JobListRequest, signal?: AbortSignal): Promise<JobListResult> {
+export async function fetchJobList(
+  request: JobListRequest,
+  signal?: AbortSignal,
+): Promise<JobListResult> {
   if (classicServer) return applyJobListRequest(await downloadAll(), request);
-  const body = await apiRequest<JobListPage | JobListItem[]>('/api/v1/jobs', { query: pagedQuery(request), signal });
+  const body = await apiRequest<JobListPage | JobListItem[]>('/api/v1/jobs', {
+    query: pagedQuery(request),
+    signal,
+  });
   if (!Array.isArray(body)) return { totalCount: body.totalCount, jobs: body.data, classic: false };
   classicServer = true;
   // A classic server honours only `username`, and only one: filter the whole list here instead.

@@ -21,5 +21,10 @@ export function errorMessage(error: unknown): string {
 
 /** Client errors (4xx) will not change on retry; network errors and 5xx may. */
 export function isRetryable(error: unknown): boolean {
-  return !(error instanceof PaiError) || error.status === 0 || error.status >= 500 || error.status === 429;
+  return (
+    !(error instanceof PaiError) ||
+    error.status === 0 ||
+    error.status >= 500 ||
+    error.status === 429
+  );
 }

@@ -24,9 +24,14 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   }
   const settings = value as Record<string, unknown>;
   const uri = settings.restServerUri ?? '';
-  if (typeof uri !== 'string') throw new Error('config.json: "restServerUri" must be a string (a URL, or "" for this origin).');
+  if (typeof uri !== 'string')
+    throw new Error(
+      'config.json: "restServerUri" must be a string (a URL, or "" for this origin).',
+    );
   if (uri !== '' && !/^https?:\/\//.test(uri)) {
-    throw new Error(`config.json: "restServerUri" must start with http:// or https:// (got "${uri}").`);
+    throw new Error(
+      `config.json: "restServerUri" must start with http:// or https:// (got "${uri}").`,
+    );
   }
   const authnMethod = settings.authnMethod;
   if (authnMethod !== undefined && authnMethod !== 'basic' && authnMethod !== 'OIDC') {
@@ -36,14 +41,17 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
 }
 
 /** Loads `config.json` beside index.html; the app mounts only after this succeeds. */
-export async function loadRuntimeConfig(url = `${import.meta.env.BASE_URL}config.json`): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(
+  url = `${import.meta.env.BASE_URL}config.json`,
+): Promise<RuntimeConfig> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store' });
   } catch {
     throw new Error(`Could not load ${url}: the server did not answer.`);
   }
-  if (!response.ok) throw new Error(`Could not load ${url}: the server answered ${response.status}.`);
+  if (!response.ok)
+    throw new Error(`Could not load ${url}: the server answered ${response.status}.`);
   let parsed: unknown;
   try {
     parsed = await response.json();

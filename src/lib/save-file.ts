@@ -1,5 +1,9 @@
 /** Saves data as a file in the browser's downloads, named `fileName`. */
-export function saveFile(fileName: string, data: Blob | string, type = 'application/octet-stream'): void {
+export function saveFile(
+  fileName: string,
+  data: Blob | string,
+  type = 'application/octet-stream',
+): void {
   const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

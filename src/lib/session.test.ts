@@ -1,9 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenExpiresAt } from './jwt.ts';
-import { clearSession, currentSession, isExpired, saveSession, sessionFromLogin, subscribeSession } from './session.ts';
+import {
+  clearSession,
+  currentSession,
+  isExpired,
+  saveSession,
+  sessionFromLogin,
+  subscribeSession,
+} from './session.ts';
 
-const jwt = (claims: object) => `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
+const jwt = (claims: object) =>
+  `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
 
 describe('token context storage', () => {
   afterEach(() => clearSession());
@@ -15,14 +23,23 @@ describe('token context storage', () => {
   });
 
   it('keeps a session across restarts only when asked (localStorage), else for the tab (sessionStorage)', () => {
-    const session = sessionFromLogin({ user: 'alice', token: jwt({ exp: 2_000_000_000 }), admin: true });
+    const session = sessionFromLogin({
+      user: 'alice',
+      token: jwt({ exp: 2_000_000_000 }),
+      admin: true,
+    });
     saveSession(session, false);
     expect(sessionStorage.getItem('pai-session')).not.toBeNull();
     expect(localStorage.getItem('pai-session')).toBeNull();
     saveSession(session, true);
     expect(sessionStorage.getItem('pai-session')).toBeNull();
     expect(JSON.parse(localStorage.getItem('pai-session')!)).toEqual(session);
-    expect(currentSession()).toEqual({ user: 'alice', token: session.token, admin: true, expiresAt: 2_000_000_000_000 });
+    expect(currentSession()).toEqual({
+      user: 'alice',
+      token: session.token,
+      admin: true,
+      expiresAt: 2_000_000_000_000,
+    });
   });
 
   it('tells subscribers about sign-in and sign-out, and clears both storages', () => {

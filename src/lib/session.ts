@@ -15,7 +15,12 @@ const listeners = new Set<() => void>();
 let snapshot: Session | null | undefined;
 
 export function sessionFromLogin(login: LoginResponse): Session {
-  return { user: login.user, token: login.token, admin: login.admin, expiresAt: tokenExpiresAt(login.token) };
+  return {
+    user: login.user,
+    token: login.token,
+    admin: login.admin,
+    expiresAt: tokenExpiresAt(login.token),
+  };
 }
 
 export function isExpired(session: Session, now = Date.now()): boolean {

@@ -7,7 +7,9 @@ import { safeReturnPath } from './safe-path.ts';
 describe('portal rules', () => {
   it('links namespaced and legacy jobs', () => {
     expect(jobDetailPath({ name: 'j1', username: 'alice' })).toBe('/jobs/alice/j1');
-    expect(jobDetailPath({ name: 'j1', username: 'alice', namespace: 'team' })).toBe('/jobs/team/j1');
+    expect(jobDetailPath({ name: 'j1', username: 'alice', namespace: 'team' })).toBe(
+      '/jobs/team/j1',
+    );
     expect(jobDetailPath({ name: 'old', username: 'alice', legacy: true })).toBe('/jobs/old');
     expect(jobApiPath({ name: 'j1', username: 'alice' })).toBe('/api/v1/jobs/alice~j1');
     expect(jobApiPath({ name: 'old', username: 'alice', legacy: true })).toBe('/api/v1/jobs/old');
@@ -23,14 +25,18 @@ describe('portal rules', () => {
   });
 
   it('checks config.json and names what is wrong', () => {
-    expect(parseRuntimeConfig({ restServerUri: 'https://c.example/rest-server/', clientId: 'x' })).toEqual({
+    expect(
+      parseRuntimeConfig({ restServerUri: 'https://c.example/rest-server/', clientId: 'x' }),
+    ).toEqual({
       restServerUri: 'https://c.example/rest-server',
       clientId: 'x',
     });
     expect(parseRuntimeConfig({})).toEqual({ restServerUri: '' });
     expect(() => parseRuntimeConfig([])).toThrow(/JSON object/);
     expect(() => parseRuntimeConfig({ restServerUri: 'ftp://x' })).toThrow(/restServerUri/);
-    expect(() => parseRuntimeConfig({ restServerUri: '', authnMethod: 'ldap' })).toThrow(/authnMethod/);
+    expect(() => parseRuntimeConfig({ restServerUri: '', authnMethod: 'ldap' })).toThrow(
+      /authnMethod/,
+    );
   });
 
   it('formats durations and relative times', () => {

@@ -15,9 +15,12 @@ export function useSessionExpiry(session: Session | null): void {
   const expiresAt = session?.expiresAt ?? null;
   useEffect(() => {
     if (expiresAt === null) return;
-    const timer = setTimeout(() => {
-      if (Date.now() >= expiresAt) signInAgain();
-    }, Math.min(MAX_TIMER, Math.max(0, expiresAt - Date.now())));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() >= expiresAt) signInAgain();
+      },
+      Math.min(MAX_TIMER, Math.max(0, expiresAt - Date.now())),
+    );
     return () => clearTimeout(timer);
   }, [expiresAt]);
 }

@@ -1,4 +1,9 @@
-import { ActionButton, ContextualMenuItemType, Text, type IContextualMenuItem } from '@fluentui/react';
+import {
+  ActionButton,
+  ContextualMenuItemType,
+  Text,
+  type IContextualMenuItem,
+} from '@fluentui/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSignOut } from '../../features/auth/index.ts';
@@ -20,7 +25,11 @@ export function UserMenu() {
     setTimeout(() => setNotice(''), 4000);
   };
   const items: IContextualMenuItem[] = [
-    { key: 'who', itemType: ItemHeader, text: `Signed in as ${session.user}${session.admin ? ' (admin)' : ''}` },
+    {
+      key: 'who',
+      itemType: ItemHeader,
+      text: `Signed in as ${session.user}${session.admin ? ' (admin)' : ''}`,
+    },
     {
       key: 'token',
       text: 'Copy my API token',
@@ -54,7 +63,12 @@ export function UserMenu() {
       <ActionButton
         menuProps={{ items }}
         iconProps={{ iconName: 'Contact' }}
-        styles={{ root: { color: '#ffffff' }, rootHovered: { color: '#ffffff' }, icon: { color: '#ffffff' }, menuIcon: { color: '#ffffff' } }}
+        styles={{
+          root: { color: '#ffffff' },
+          rootHovered: { color: '#ffffff' },
+          icon: { color: '#ffffff' },
+          menuIcon: { color: '#ffffff' },
+        }}
         aria-label={`Account menu for ${session.user}`}
       >
         {session.user}

@@ -10,7 +10,8 @@ export function NotFoundPage() {
         Page not found
       </Text>
       <Text as="p">
-        There is no page at <code>{pathname}</code>. It may have moved, or the address may be mistyped.
+        There is no page at <code>{pathname}</code>. It may have moved, or the address may be
+        mistyped.
       </Text>
       <Text as="p">
         <FluentLink as={Link} to="/">

@@ -5,7 +5,10 @@ import { errorMessage } from '../../lib/pai-error.ts';
 
 /** Lazy chunks go missing when a new build replaces the old one while a tab stays open. */
 function isStaleBuild(error: unknown): boolean {
-  return error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed/i.test(error.message)
+  );
 }
 
 /** The error boundary of every page: says what broke and offers a way on, never a blank screen. */

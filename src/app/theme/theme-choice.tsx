@@ -9,7 +9,10 @@ interface ThemeChoice {
   setThemeName: (name: ThemeName) => void;
 }
 
-const ThemeChoiceContext = createContext<ThemeChoice>({ themeName: 'light', setThemeName: () => undefined });
+const ThemeChoiceContext = createContext<ThemeChoice>({
+  themeName: 'light',
+  setThemeName: () => undefined,
+});
 
 /** The remembered choice, else the operating system's preference. */
 function initialTheme(): ThemeName {

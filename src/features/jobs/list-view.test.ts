@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { clearFilters, hasFilters, paramsFromView, requestFromView, viewFromParams } from './list-view.ts';
+import {
+  clearFilters,
+  hasFilters,
+  paramsFromView,
+  requestFromView,
+  viewFromParams,
+} from './list-view.ts';
 
 describe('job list view in the URL', () => {
   it('round-trips every filter, the sort and the page', () => {
-    const params = new URLSearchParams('keyword=train&user=alice,bob&state=Running,Stopping&vc=default,gpu&legacy=1&sort=name&order=asc&page=3&size=50');
+    const params = new URLSearchParams(
+      'keyword=train&user=alice,bob&state=Running,Stopping&vc=default,gpu&legacy=1&sort=name&order=asc&page=3&size=50',
+    );
     const view = viewFromParams(params);
     expect(view).toEqual({
       keyword: 'train',
@@ -20,7 +28,9 @@ describe('job list view in the URL', () => {
   });
 
   it('keeps plain /jobs plain and ignores values it does not know', () => {
-    const view = viewFromParams(new URLSearchParams('state=Bogus,Failed&sort=drop table&page=-2&size=7'));
+    const view = viewFromParams(
+      new URLSearchParams('state=Bogus,Failed&sort=drop table&page=-2&size=7'),
+    );
     expect(view.states).toEqual(['Failed']);
     expect(view.sort).toBe('createdTime');
     expect(view.page).toBe(1);
@@ -29,7 +39,9 @@ describe('job list view in the URL', () => {
   });
 
   it('turns a view into a server request (page 3 of 50 is offset 100)', () => {
-    const view = viewFromParams(new URLSearchParams('user=alice&state=Failed&page=3&size=50&keyword=%20x%20'));
+    const view = viewFromParams(
+      new URLSearchParams('user=alice&state=Failed&page=3&size=50&keyword=%20x%20'),
+    );
     expect(requestFromView(view)).toEqual({
       offset: 100,
       limit: 50,

@@ -16,7 +16,14 @@ export interface JobListView {
   pageSize: number;
 }
 
-export const FILTER_STATES: DisplayState[] = ['Waiting', 'Running', 'Stopping', 'Succeeded', 'Failed', 'Stopped'];
+export const FILTER_STATES: DisplayState[] = [
+  'Waiting',
+  'Running',
+  'Stopping',
+  'Succeeded',
+  'Failed',
+  'Stopped',
+];
 export const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_VIEW: JobListView = {
   keyword: '',
@@ -45,7 +52,9 @@ export function viewFromParams(params: URLSearchParams): JobListView {
   return {
     keyword: params.get('keyword') ?? '',
     users: list(params, 'user'),
-    states: list(params, 'state').filter((state): state is DisplayState => FILTER_STATES.includes(state as DisplayState)),
+    states: list(params, 'state').filter((state): state is DisplayState =>
+      FILTER_STATES.includes(state as DisplayState),
+    ),
     virtualClusters: list(params, 'vc'),
     legacyOnly: params.get('legacy') === '1',
     sort: sort && JOB_ORDER_FIELDS.includes(sort) ? sort : DEFAULT_VIEW.sort,
@@ -73,11 +82,25 @@ export function paramsFromView(view: JobListView): URLSearchParams {
 }
 
 export function hasFilters(view: JobListView): boolean {
-  return !!view.keyword || view.users.length > 0 || view.states.length > 0 || view.virtualClusters.length > 0 || view.legacyOnly;
+  return (
+    !!view.keyword ||
+    view.users.length > 0 ||
+    view.states.length > 0 ||
+    view.virtualClusters.length > 0 ||
+    view.legacyOnly
+  );
 }
 
 export function clearFilters(view: JobListView): JobListView {
-  return { ...view, keyword: '', users: [], states: [], virtualClusters: [], legacyOnly: false, page: 1 };
+  return {
+    ...view,
+    keyword: '',
+    users: [],
+    states: [],
+    virtualClusters: [],
+    legacyOnly: false,
+    page: 1,
+  };
 }
 
 export function requestFromView(view: JobListView): JobListRequest {

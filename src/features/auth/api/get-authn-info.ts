@@ -9,7 +9,11 @@ export function getAuthnInfo(signal?: AbortSignal): Promise<AuthnInfo> {
 }
 
 export const authnInfoQueryOptions = () =>
-  queryOptions({ queryKey: authKeys.info(), queryFn: ({ signal }) => getAuthnInfo(signal), staleTime: Infinity });
+  queryOptions({
+    queryKey: authKeys.info(),
+    queryFn: ({ signal }) => getAuthnInfo(signal),
+    staleTime: Infinity,
+  });
 
 export function useAuthnInfo() {
   return useQuery(authnInfoQueryOptions());

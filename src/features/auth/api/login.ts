@@ -14,7 +14,11 @@ const WEEK = 7 * 24 * 3600;
 const DAY = 24 * 3600;
 
 /** `POST /api/v1/authn/basic/login`, as OpenPAI's own portal does it (JSON, with `expiration`). */
-export function loginWithPassword({ username, password, keep }: PasswordSignIn): Promise<LoginResponse> {
+export function loginWithPassword({
+  username,
+  password,
+  keep,
+}: PasswordSignIn): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/api/v1/authn/basic/login', {
     method: 'POST',
     body: { username, password, expiration: keep ? WEEK : DAY },

@@ -23,13 +23,17 @@ export function AzureSignInButton({ from }: { from: string }) {
   };
   return (
     <Column gap={8}>
-      <DefaultButton iconProps={{ iconName: 'AzureLogo' }} onClick={start} disabled={!azureSignIn || busy}>
+      <DefaultButton
+        iconProps={{ iconName: 'AzureLogo' }}
+        onClick={start}
+        disabled={!azureSignIn || busy}
+      >
         Sign in with Azure AD
       </DefaultButton>
       {!azureSignIn ? (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          This cluster signs people in with Azure AD, but this portal has no Azure AD settings. Ask your administrator
-          to add them to config.json.
+          This cluster signs people in with Azure AD, but this portal has no Azure AD settings. Ask
+          your administrator to add them to config.json.
         </MessageBar>
       ) : null}
       {error ? <ErrorBar error={error} title="Azure AD sign-in failed" /> : null}

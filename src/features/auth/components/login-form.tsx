@@ -25,7 +25,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [missing, setMissing] = useState<FieldErrors>({});
   const login = useLogin();
   const serverErrors = fieldErrors(login.error);
-  const generalError = login.error && !serverErrors.username && !serverErrors.password ? login.error : null;
+  const generalError =
+    login.error && !serverErrors.username && !serverErrors.password ? login.error : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +71,11 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           }}
           errorMessage={missing.password ?? serverErrors.password}
         />
-        <Checkbox label="Keep me signed in" checked={keep} onChange={(_, checked) => setKeep(!!checked)} />
+        <Checkbox
+          label="Keep me signed in"
+          checked={keep}
+          onChange={(_, checked) => setKeep(!!checked)}
+        />
         {generalError ? <ErrorBar error={generalError} title="Sign-in failed" /> : null}
         <PrimaryButton type="submit" disabled={login.isPending} aria-busy={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}

@@ -11,7 +11,13 @@ import { AzureSignInButton } from './azure-sign-in-button.tsx';
 import { LoginForm } from './login-form.tsx';
 
 const classes = mergeStyleSets({
-  page: { minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 },
+  page: {
+    minHeight: '100vh',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: 16,
+  },
   card: { width: 360, maxWidth: '100%', padding: 32, borderRadius: 4 },
 });
 
@@ -29,7 +35,10 @@ export function LoginPage() {
 
   return (
     <main className={classes.page}>
-      <div className={classes.card} style={{ background: theme.palette.white, boxShadow: theme.effects.elevation16 }}>
+      <div
+        className={classes.card}
+        style={{ background: theme.palette.white, boxShadow: theme.effects.elevation16 }}
+      >
         <Column gap={16}>
           <Column gap={4}>
             <Text as="h1" variant="xLarge">
@@ -40,7 +49,11 @@ export function LoginPage() {
             </Text>
           </Column>
           {authnInfo.isError ? (
-            <ErrorBar error={authnInfo.error} title="Cannot read the sign-in method" onRetry={() => authnInfo.refetch()} />
+            <ErrorBar
+              error={authnInfo.error}
+              title="Cannot read the sign-in method"
+              onRetry={() => authnInfo.refetch()}
+            />
           ) : null}
           {method === 'OIDC' ? (
             <AzureSignInButton from={from} />

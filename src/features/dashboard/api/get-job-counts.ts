@@ -3,15 +3,27 @@ import type { DisplayState } from '../../../../contract/job-state.ts';
 import { fetchJobList } from '../../../lib/job-list.ts';
 import { DASHBOARD_REFRESH_MS, dashboardKeys } from './keys.ts';
 
-export const COUNTED_STATES: DisplayState[] = ['Waiting', 'Running', 'Stopping', 'Succeeded', 'Failed', 'Stopped'];
+export const COUNTED_STATES: DisplayState[] = [
+  'Waiting',
+  'Running',
+  'Stopping',
+  'Succeeded',
+  'Failed',
+  'Stopped',
+];
 
 export type JobCounts = Record<DisplayState, number>;
 
 /** Jobs per state, one `limit=1&withTotalCount=true` call per state (a classic server: counted here). */
-export async function getJobCounts(username: string | null, signal?: AbortSignal): Promise<JobCounts> {
+export async function getJobCounts(
+  username: string | null,
+  signal?: AbortSignal,
+): Promise<JobCounts> {
   const usernames = username ? [username] : undefined;
   const totals = await Promise.all(
-    COUNTED_STATES.map((state) => fetchJobList({ offset: 0, limit: 1, states: [state], usernames }, signal)),
+    COUNTED_STATES.map((state) =>
+      fetchJobList({ offset: 0, limit: 1, states: [state], usernames }, signal),
+    ),
   );
   const counts = { Unknown: 0 } as JobCounts;
   COUNTED_STATES.forEach((state, index) => {

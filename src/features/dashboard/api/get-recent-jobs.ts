@@ -6,9 +6,17 @@ import { DASHBOARD_REFRESH_MS, dashboardKeys } from './keys.ts';
 export const RECENT_JOB_COUNT = 10;
 
 /** The person's most recently submitted jobs. */
-export async function getRecentJobs(username: string, signal?: AbortSignal): Promise<JobListItem[]> {
+export async function getRecentJobs(
+  username: string,
+  signal?: AbortSignal,
+): Promise<JobListItem[]> {
   const page = await fetchJobList(
-    { offset: 0, limit: RECENT_JOB_COUNT, usernames: [username], order: { field: 'createdTime', descending: true } },
+    {
+      offset: 0,
+      limit: RECENT_JOB_COUNT,
+      usernames: [username],
+      order: { field: 'createdTime', descending: true },
+    },
     signal,
   );
   return page.jobs;

@@ -8,7 +8,12 @@ import { RecentJobs } from './recent-jobs.tsx';
 import { VirtualClusterUsage } from './virtual-cluster-usage.tsx';
 
 const classes = mergeStyleSets({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: 16, alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+    gap: 16,
+    alignItems: 'start',
+  },
 });
 
 /** When the newest dashboard answer arrived. */
@@ -31,7 +36,13 @@ export function DashboardPage() {
   if (!session) return null;
   return (
     <Stack tokens={{ childrenGap: 16 }}>
-      <Stack horizontal horizontalAlign="space-between" verticalAlign="center" wrap tokens={{ childrenGap: 8 }}>
+      <Stack
+        horizontal
+        horizontalAlign="space-between"
+        verticalAlign="center"
+        wrap
+        tokens={{ childrenGap: 8 }}
+      >
         <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
           Welcome, {session.user}
         </Text>

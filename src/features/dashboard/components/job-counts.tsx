@@ -30,7 +30,11 @@ export function JobCounts({ title, username }: { title: string; username: string
   return (
     <Card title={title}>
       {counts.isError && !counts.data ? (
-        <ErrorBar error={counts.error} title="Could not count jobs" onRetry={() => counts.refetch()} />
+        <ErrorBar
+          error={counts.error}
+          title="Could not count jobs"
+          onRetry={() => counts.refetch()}
+        />
       ) : (
         <div className={classes.grid}>
           {COUNTED_STATES.map((state) => (
@@ -38,8 +42,13 @@ export function JobCounts({ title, username }: { title: string; username: string
               key={state}
               to={`/jobs?state=${state}${userParam}`}
               className={classes.tile}
-              style={{ borderTopColor: STATE_COLORS[state], background: theme.palette.neutralLighterAlt }}
-              aria-label={counts.data ? `${state}: ${counts.data[state]} jobs` : `${state}: loading`}
+              style={{
+                borderTopColor: STATE_COLORS[state],
+                background: theme.palette.neutralLighterAlt,
+              }}
+              aria-label={
+                counts.data ? `${state}: ${counts.data[state]} jobs` : `${state}: loading`
+              }
               data-testid={`count-${state}`}
             >
               {counts.data ? (

@@ -1,4 +1,11 @@
-import { DetailsList, DetailsListLayoutMode, SelectionMode, Shimmer, Text, type IColumn } from '@fluentui/react';
+import {
+  DetailsList,
+  DetailsListLayoutMode,
+  SelectionMode,
+  Shimmer,
+  Text,
+  type IColumn,
+} from '@fluentui/react';
 import { Link } from 'react-router';
 import type { JobListItem } from '../../../../contract/api-types.ts';
 import { jobDuration } from '../../../../contract/job-state.ts';
@@ -14,11 +21,32 @@ import { useRecentJobs } from '../api/get-recent-jobs.ts';
 
 function columns(now: number): IColumn[] {
   return [
-    { key: 'name', name: 'Name', minWidth: 160, isResizable: true, onRender: (job: JobListItem) => <JobNameLink job={job} /> },
-    { key: 'submitted', name: 'Submitted', minWidth: 110, onRender: (job: JobListItem) => <RelativeTime time={job.createdTime} /> },
-    { key: 'duration', name: 'Duration', minWidth: 70, onRender: (job: JobListItem) => formatDuration(jobDuration(job, now)) },
+    {
+      key: 'name',
+      name: 'Name',
+      minWidth: 160,
+      isResizable: true,
+      onRender: (job: JobListItem) => <JobNameLink job={job} />,
+    },
+    {
+      key: 'submitted',
+      name: 'Submitted',
+      minWidth: 110,
+      onRender: (job: JobListItem) => <RelativeTime time={job.createdTime} />,
+    },
+    {
+      key: 'duration',
+      name: 'Duration',
+      minWidth: 70,
+      onRender: (job: JobListItem) => formatDuration(jobDuration(job, now)),
+    },
     { key: 'vc', name: 'Virtual cluster', minWidth: 100, fieldName: 'virtualCluster' },
-    { key: 'state', name: 'State', minWidth: 100, onRender: (job: JobListItem) => <StateBadge job={job} /> },
+    {
+      key: 'state',
+      name: 'State',
+      minWidth: 100,
+      onRender: (job: JobListItem) => <StateBadge job={job} />,
+    },
   ];
 }
 
@@ -27,9 +55,16 @@ export function RecentJobs({ username }: { username: string }) {
   const recent = useRecentJobs(username);
   const now = useNow(5_000);
   return (
-    <Card title="My recent jobs" actions={<Link to={`/jobs?user=${encodeURIComponent(username)}`}>All my jobs</Link>}>
+    <Card
+      title="My recent jobs"
+      actions={<Link to={`/jobs?user=${encodeURIComponent(username)}`}>All my jobs</Link>}
+    >
       {recent.isError && !recent.data ? (
-        <ErrorBar error={recent.error} title="Could not load recent jobs" onRetry={() => recent.refetch()} />
+        <ErrorBar
+          error={recent.error}
+          title="Could not load recent jobs"
+          onRetry={() => recent.refetch()}
+        />
       ) : !recent.data ? (
         <Shimmer />
       ) : recent.data.length === 0 ? (

@@ -7,7 +7,17 @@ const classes = mergeStyleSets({
 });
 
 /** One resource of a virtual cluster: used of total, as a bar and in numbers. */
-export function UsageBar({ label, used, total, unit = '' }: { label: string; used: number; total: number; unit?: string }) {
+export function UsageBar({
+  label,
+  used,
+  total,
+  unit = '',
+}: {
+  label: string;
+  used: number;
+  total: number;
+  unit?: string;
+}) {
   const theme = useTheme();
   const share = total > 0 ? Math.min(1, used / total) : 0;
   const text = `${formatAmount(used)} / ${formatAmount(total)}${unit}`;
@@ -26,7 +36,10 @@ export function UsageBar({ label, used, total, unit = '' }: { label: string; use
       >
         <div
           className={classes.fill}
-          style={{ width: `${share * 100}%`, background: share > 0.9 ? theme.palette.redDark : theme.palette.themePrimary }}
+          style={{
+            width: `${share * 100}%`,
+            background: share > 0.9 ? theme.palette.redDark : theme.palette.themePrimary,
+          }}
         />
       </div>
       <Text variant="small">{text}</Text>

@@ -11,7 +11,11 @@ export function VirtualClusterUsage() {
   return (
     <Card title="Virtual clusters">
       {clusters.isError && !clusters.data ? (
-        <ErrorBar error={clusters.error} title="Could not load virtual clusters" onRetry={() => clusters.refetch()} />
+        <ErrorBar
+          error={clusters.error}
+          title="Could not load virtual clusters"
+          onRetry={() => clusters.refetch()}
+        />
       ) : !clusters.data ? (
         <Shimmer />
       ) : clusters.data.length === 0 ? (
@@ -19,19 +23,34 @@ export function VirtualClusterUsage() {
       ) : (
         <Stack tokens={{ childrenGap: 16 }}>
           {clusters.data.map((cluster) => (
-            <Stack key={cluster.name} tokens={{ childrenGap: 4 }} data-testid={`vc-${cluster.name}`}>
+            <Stack
+              key={cluster.name}
+              tokens={{ childrenGap: 4 }}
+              data-testid={`vc-${cluster.name}`}
+            >
               <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0 } }}>
                 <Link to={`/jobs?vc=${encodeURIComponent(cluster.name)}`}>{cluster.name}</Link>
-                <Text variant="small"> · {cluster.numActiveJobs ?? 0} running, {cluster.numPendingJobs ?? 0} waiting</Text>
+                <Text variant="small">
+                  {' '}
+                  · {cluster.numActiveJobs ?? 0} running, {cluster.numPendingJobs ?? 0} waiting
+                </Text>
               </Text>
-              <UsageBar label="CPUs" used={cluster.resourcesUsed.vCores} total={cluster.resourcesTotal.vCores} />
+              <UsageBar
+                label="CPUs"
+                used={cluster.resourcesUsed.vCores}
+                total={cluster.resourcesTotal.vCores}
+              />
               <UsageBar
                 label="Memory"
                 used={cluster.resourcesUsed.memory / 1024}
                 total={cluster.resourcesTotal.memory / 1024}
                 unit=" GB"
               />
-              <UsageBar label="GPUs" used={cluster.resourcesUsed.GPUs} total={cluster.resourcesTotal.GPUs} />
+              <UsageBar
+                label="GPUs"
+                used={cluster.resourcesUsed.GPUs}
+                total={cluster.resourcesTotal.GPUs}
+              />
             </Stack>
           ))}
         </Stack>

@@ -13,5 +13,8 @@ export const jobsQueryOptions = (request: JobListRequest) =>
   });
 
 export function useJobs(request: JobListRequest, { autoRefresh }: { autoRefresh: boolean }) {
-  return useQuery({ ...jobsQueryOptions(request), refetchInterval: autoRefresh ? JOB_LIST_REFRESH_MS : false });
+  return useQuery({
+    ...jobsQueryOptions(request),
+    refetchInterval: autoRefresh ? JOB_LIST_REFRESH_MS : false,
+  });
 }

@@ -6,7 +6,8 @@ import { jobsKeys } from './keys.ts';
 export const virtualClusterNamesQueryOptions = () =>
   queryOptions({
     queryKey: jobsKeys.virtualClusters(),
-    queryFn: async ({ signal }) => (await fetchVirtualClusters(signal)).map((cluster) => cluster.name),
+    queryFn: async ({ signal }) =>
+      (await fetchVirtualClusters(signal)).map((cluster) => cluster.name),
     staleTime: 60_000,
   });
 

@@ -22,10 +22,21 @@ function toggled<T extends string>(values: T[], option: IDropdownOption | undefi
 export function JobFilters({ view, me, onChange }: JobFiltersProps) {
   const clusters = useVirtualClusterNames();
   const clusterNames = [...new Set([...(clusters.data ?? []), ...view.virtualClusters])];
-  const update = (patch: Partial<JobListView>, options?: { replace?: boolean }) => onChange({ ...view, ...patch, page: 1 }, options);
+  const update = (patch: Partial<JobListView>, options?: { replace?: boolean }) =>
+    onChange({ ...view, ...patch, page: 1 }, options);
   return (
-    <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="search" aria-label="Filter jobs">
-      <KeywordBox value={view.keyword} onChange={(keyword) => update({ keyword }, { replace: true })} />
+    <Stack
+      horizontal
+      wrap
+      verticalAlign="end"
+      tokens={{ childrenGap: 12 }}
+      role="search"
+      aria-label="Filter jobs"
+    >
+      <KeywordBox
+        value={view.keyword}
+        onChange={(keyword) => update({ keyword }, { replace: true })}
+      />
       <UsersFilter users={view.users} me={me} onChange={(users) => update({ users })} />
       <Dropdown
         label="State"
@@ -52,7 +63,10 @@ export function JobFilters({ view, me, onChange }: JobFiltersProps) {
         styles={{ root: { marginBottom: 6 } }}
       />
       {hasFilters(view) ? (
-        <DefaultButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => onChange(clearFilters(view))}>
+        <DefaultButton
+          iconProps={{ iconName: 'ClearFilter' }}
+          onClick={() => onChange(clearFilters(view))}
+        >
           Clear filters
         </DefaultButton>
       ) : null}

@@ -62,7 +62,9 @@ export function JobListPage() {
       {jobs.isError ? (
         <ErrorBar
           error={jobs.error}
-          title={page ? 'Could not refresh the list (showing the last answer)' : 'Could not load jobs'}
+          title={
+            page ? 'Could not refresh the list (showing the last answer)' : 'Could not load jobs'
+          }
           onRetry={() => jobs.refetch()}
         />
       ) : null}
@@ -71,7 +73,9 @@ export function JobListPage() {
           jobs={page?.jobs}
           sort={{ field: view.sort, descending: view.descending }}
           selection={selection}
-          onSort={(sort) => setView({ ...view, sort: sort.field, descending: sort.descending, page: 1 })}
+          onSort={(sort) =>
+            setView({ ...view, sort: sort.field, descending: sort.descending, page: 1 })
+          }
         />
       ) : null}
       {page && page.jobs.length === 0 ? (

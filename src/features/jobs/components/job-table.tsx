@@ -1,4 +1,10 @@
-import { DetailsListLayoutMode, SelectionMode, ShimmeredDetailsList, type IColumn, type Selection } from '@fluentui/react';
+import {
+  DetailsListLayoutMode,
+  SelectionMode,
+  ShimmeredDetailsList,
+  type IColumn,
+  type Selection,
+} from '@fluentui/react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { jobColumns, type SortState } from './job-columns.tsx';

@@ -4,7 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 const DEBOUNCE_MS = 300;
 
 /** Keyword search, sent after a pause in typing; follows the URL when it changes (back button). */
-export function KeywordBox({ value, onChange }: { value: string; onChange: (keyword: string) => void }) {
+export function KeywordBox({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (keyword: string) => void;
+}) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
   useEffect(() => {

@@ -49,7 +49,11 @@ export function ListToolbar(props: ListToolbarProps) {
         onChange={(_, checked) => props.onAutoRefresh(!!checked)}
         styles={{ root: { margin: 0 } }}
       />
-      <DefaultButton iconProps={{ iconName: 'Refresh' }} disabled={props.refreshing} onClick={props.onRefresh}>
+      <DefaultButton
+        iconProps={{ iconName: 'Refresh' }}
+        disabled={props.refreshing}
+        onClick={props.onRefresh}
+      >
         Refresh
       </DefaultButton>
     </Stack>

@@ -1,4 +1,12 @@
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Spinner, SpinnerSize } from '@fluentui/react';
+import {
+  DefaultButton,
+  Dialog,
+  DialogFooter,
+  DialogType,
+  PrimaryButton,
+  Spinner,
+  SpinnerSize,
+} from '@fluentui/react';
 import type { JobListItem } from '../../../../contract/api-types.ts';
 
 interface StopDialogProps {
@@ -31,7 +39,11 @@ export function StopDialog({ jobs, busy, onConfirm, onCancel }: StopDialogProps)
       </ul>
       <DialogFooter>
         <PrimaryButton onClick={onConfirm} disabled={busy}>
-          {busy ? <Spinner size={SpinnerSize.xSmall} label="Stopping…" labelPosition="right" /> : 'Stop'}
+          {busy ? (
+            <Spinner size={SpinnerSize.xSmall} label="Stopping…" labelPosition="right" />
+          ) : (
+            'Stop'
+          )}
         </PrimaryButton>
         <DefaultButton onClick={onCancel} disabled={busy}>
           Cancel

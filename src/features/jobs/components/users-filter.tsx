@@ -7,7 +7,14 @@ interface UsersFilterProps {
   onChange: (users: string[]) => void;
 }
 
-const parse = (text: string) => [...new Set(text.split(',').map((user) => user.trim()).filter(Boolean))];
+const parse = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((user) => user.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** "My jobs" at one click, or any user names (comma-separated), applied on Enter or when leaving the field. */
 export function UsersFilter({ users, me, onChange }: UsersFilterProps) {
@@ -31,7 +38,12 @@ export function UsersFilter({ users, me, onChange }: UsersFilterProps) {
         }}
         styles={{ root: { width: 180 } }}
       />
-      <Checkbox label="My jobs" checked={mine} onChange={(_, checked) => onChange(checked ? [me] : [])} styles={{ root: { marginBottom: 6 } }} />
+      <Checkbox
+        label="My jobs"
+        checked={mine}
+        onChange={(_, checked) => onChange(checked ? [me] : [])}
+        styles={{ root: { marginBottom: 6 } }}
+      />
     </Stack>
   );
 }
