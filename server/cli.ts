@@ -1,12 +1,32 @@
+import { join } from 'node:path';
 import { buildApp } from './app.ts';
+import { JOBS_USAGE, jobsCommand } from './cli/jobs-command.ts';
+import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
+import { loadClusterConfig } from './cluster-config.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './store/db.ts';
+import { UserStore } from './store/users.ts';
+import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from './users/first-admin.ts';
 
 async function serve(): Promise<void> {
   const config = loadConfig();
+  const cluster = loadClusterConfig(config.clusterConfigPath);
   const db = openDatabase(config.dataDir);
-  const app = await buildApp({ config, db });
+  const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
+  const app = await buildApp({ config, db, cluster });
   const address = await app.listen({ host: config.host, port: config.port });
+  if (firstAdmin?.generatedPassword) {
+    console.log(
+      `Created administrator "${firstAdmin.username}" with password: ${firstAdmin.generatedPassword}`,
+    );
+    console.log(
+      `(shown only this once; also stored in ${join(config.dataDir, ADMIN_PASSWORD_FILE)}, mode 0600)`,
+    );
+  } else if (firstAdmin) {
+    console.log(
+      `Created administrator "${firstAdmin.username}" with the password in PAI_ADMIN_PASSWORD.`,
+    );
+  }
   console.log(`PAI Portal is serving at ${address}`);
   const close = async () => {
     await app.close();
@@ -18,12 +38,18 @@ async function serve(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const [command] = argv;
+  const [command, ...args] = argv;
   switch (command) {
     case 'serve':
       return serve();
+    case 'users':
+      process.exitCode = await usersCommand(args);
+      return;
+    case 'jobs':
+      process.exitCode = await jobsCommand(args);
+      return;
     default:
-      console.error('usage: pai serve | users add NAME [--admin] [--password-stdin] | jobs import FILE');
+      console.error(`usage: pai serve | ${USERS_USAGE} | ${JOBS_USAGE}`);
       process.exitCode = 2;
   }
 }
