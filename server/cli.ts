@@ -4,6 +4,8 @@ import { JOBS_USAGE, jobsCommand } from './cli/jobs-command.ts';
 import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
 import { loadClusterConfig } from './cluster-config.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { LocalRuntime } from './runtime/local-runtime.ts';
+import { runtimeOptionsFromEnv } from './runtime/options.ts';
 import { openDatabase } from './store/db.ts';
 import { UserStore } from './store/users.ts';
 import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from './users/first-admin.ts';
@@ -13,7 +15,10 @@ async function serve(): Promise<void> {
   const cluster = loadClusterConfig(config.clusterConfigPath);
   const db = openDatabase(config.dataDir);
   const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
-  const app = await buildApp({ config, db, cluster });
+  const runtime = new LocalRuntime({ config, db, cluster, options: runtimeOptionsFromEnv() });
+  const app = await buildApp({ config, db, cluster, runtime });
+  // Recovery settles and re-tracks tasks before the first request is answered.
+  await runtime.start();
   const address = await app.listen({ host: config.host, port: config.port });
   if (firstAdmin?.generatedPassword) {
     console.log(
@@ -29,6 +34,7 @@ async function serve(): Promise<void> {
   }
   console.log(`PAI Portal is serving at ${address}`);
   const close = async () => {
+    await runtime.close();
     await app.close();
     db.close();
     process.exit(0);
