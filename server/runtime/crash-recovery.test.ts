@@ -1,0 +1,162 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
+import { processesOf } from './test-kit.ts';
+
+const run = promisify(execFile);
+const ADMIN_PASSWORD = 'admin-password-recovery';
+
+interface ServerProcess {
+  child: ChildProcess;
+  baseURL: string;
+}
+
+/** `npm run serve`'s entry as a real process on a free port. */
+async function startServer(dataDir: string, clusterFile: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], {
+    env: {
+      ...process.env,
+      PAI_HOST: '127.0.0.1',
+      PAI_PORT: '0',
+      PAI_DATA_DIR: dataDir,
+      PAI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      PAI_CLUSTER_CONFIG: clusterFile,
+      PAI_STOP_GRACE_SECONDS: '0.3',
+      PAI_PORTAL_DIR: join(dataDir, 'no-portal'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving at (http:\/\/[\d.:]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, baseURL };
+}
+
+async function stopServer(server: ServerProcess | undefined, signal: NodeJS.Signals): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill(signal);
+  await exited;
+}
+
+describe('crash recovery', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pai-recovery-'));
+  const clusterFile = join(dataDir, 'cluster.json');
+  writeFileSync(clusterFile, JSON.stringify({ virtualClusters: { default: { cpus: 8, memoryMB: 8192, gpus: 0 } } }));
+  let server: ServerProcess | undefined;
+
+  afterAll(async () => {
+    await stopServer(server, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses nothing when the server is killed with SIGKILL and started again', async () => {
+    server = await startServer(dataDir, clusterFile);
+    const login = await fetch(`${server.baseURL}/api/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const api = async (path: string, init: RequestInit = {}) => {
+      const response = await fetch(`${server!.baseURL}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+      });
+      return response;
+    };
+    const submit = async (jobName: string, command: string, cpuNumber = 1) => {
+      const response = await api('/api/v1/user/admin/jobs', {
+        method: 'POST',
+        body: JSON.stringify({ jobName, image: 'none', taskRoles: [{ name: 'main', cpuNumber, command }] }),
+      });
+      expect(response.status, await response.text()).toBe(202);
+    };
+    const detail = async (jobName: string) => (await (await api(`/api/v1/user/admin/jobs/${jobName}`)).json()) as JobDetail;
+    const waitFor = async (jobName: string, done: (d: JobDetail) => boolean) => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const current = await detail(jobName);
+        if (done(current)) return current;
+        if (Date.now() > deadline) throw new Error(`${jobName}: ${JSON.stringify(current)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const state = (wanted: string) => (d: JobDetail) => d.jobStatus.state === wanted;
+    const containerOf = (d: JobDetail) => d.taskRoles.main!.taskStatuses[0]!.containerId!;
+
+    await submit('survivor', 'echo before; sleep 2; echo after; exec sleep 60');
+    await submit('finisher', 'sleep 1.5; exit 7');
+    await submit('vanisher', 'exec sleep 60');
+    await submit('queued', 'echo ran', 6);
+    const survivor = await waitFor('survivor', state('RUNNING'));
+    await waitFor('finisher', state('RUNNING'));
+    const vanisher = await waitFor('vanisher', state('RUNNING'));
+    expect((await detail('queued')).jobStatus.state).toBe('WAITING');
+    const wrapperOf = (d: JobDetail) =>
+      processesOf(containerOf(d)).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('task-wrapper.pl'));
+    const survivorWrapper = wrapperOf(survivor);
+    expect(survivorWrapper).toBeDefined();
+
+    await stopServer(server, 'SIGKILL');
+    // While the server is down: one task's processes vanish without a trace, another task ends.
+    for (const pid of processesOf(containerOf(vanisher))) process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+
+    server = await startServer(dataDir, clusterFile);
+    const finished = await detail('finisher');
+    expect(finished.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 7 });
+    expect(finished.jobStatus.appExitDiagnostics).toMatch(/exited with code 7/);
+    const vanished = await detail('vanisher');
+    expect(vanished.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 154 });
+    expect(vanished.jobStatus.appExitDiagnostics).toMatch(/without leaving an exit status/);
+
+    const adopted = await detail('survivor');
+    expect(adopted.jobStatus.state).toBe('RUNNING');
+    expect(wrapperOf(adopted)).toBe(survivorWrapper);
+    const log = await api('/api/v1/user/admin/jobs/survivor/tasks/main/0/logs/stdout');
+    expect(await log.text()).toBe('before\nafter\n');
+    expect((await waitFor('queued', (d) => ['SUCCEEDED', 'FAILED'].includes(d.jobStatus.state))).jobStatus.state).toBe(
+      'SUCCEEDED',
+    );
+
+    // The adopted task's SSH endpoint is back.
+    const info = (await (await api('/api/v1/user/admin/jobs/survivor/ssh')).json()) as SshInfo;
+    const key = await (await api(new URL(info.keyPair.privateKeyDirectDownloadLink).pathname)).text();
+    const keyFile = join(dataDir, 'key');
+    writeFileSync(keyFile, key, { mode: 0o600 });
+    const { stdout } = await run('ssh', [
+      ...['-i', keyFile, '-p', info.containers[0]!.sshPort, '-o', 'StrictHostKeyChecking=no'],
+      ...['-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', '-o', 'LogLevel=ERROR'],
+      'admin@127.0.0.1',
+      'echo $PAI_JOB_NAME',
+    ]);
+    expect(stdout).toBe('survivor\n');
+
+    // Stopping the adopted task ends its processes, though the server is not their parent.
+    await api('/api/v1/user/admin/jobs/survivor/executionType', { method: 'PUT', body: JSON.stringify({ value: 'STOP' }) });
+    const stopped = await waitFor('survivor', state('STOPPED'));
+    expect(stopped.taskRoles.main!.taskStatuses[0]).toMatchObject({ taskState: 'STOPPED', containerExitCode: -7400 });
+    expect(processesOf(containerOf(adopted))).toEqual([]);
+    for (const name of ['finisher', 'vanisher']) expect(processesOf(containerOf(await detail(name)))).toEqual([]);
+  }, 150_000);
+});
