@@ -1,80 +1,50 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
+import { startServer, type RunningServer } from '../../e2e/fixtures/server.ts';
 import { processesOf } from './test-kit.ts';
 
 const run = promisify(execFile);
-const ADMIN_PASSWORD = 'admin-password-recovery';
 
-interface ServerProcess {
-  child: ChildProcess;
-  baseURL: string;
+/** The real server on a free port, on a data dir that outlives it (a restart finds it again). */
+function startOn(dataDir: string, clusterFile: string): Promise<RunningServer> {
+  return startServer({
+    PAI_DATA_DIR: dataDir,
+    PAI_CLUSTER_CONFIG: clusterFile,
+    PAI_STOP_GRACE_SECONDS: '0.3',
+    PAI_PORTAL_DIR: join(dataDir, 'no-portal'),
+  });
 }
 
-/** `npm run serve`'s entry as a real process on a free port. */
-async function startServer(dataDir: string, clusterFile: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], {
-    env: {
-      ...process.env,
-      PAI_HOST: '127.0.0.1',
-      PAI_PORT: '0',
-      PAI_DATA_DIR: dataDir,
-      PAI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      PAI_CLUSTER_CONFIG: clusterFile,
-      PAI_STOP_GRACE_SECONDS: '0.3',
-      PAI_PORTAL_DIR: join(dataDir, 'no-portal'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const baseURL = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving at (http:\/\/[\d.:]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, baseURL };
-}
-
-async function stopServer(server: ServerProcess | undefined, signal: NodeJS.Signals): Promise<void> {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill(signal);
+async function kill(server: RunningServer): Promise<void> {
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill('SIGKILL');
   await exited;
+  // The fixture's own temp dir went unused: PAI_DATA_DIR pointed elsewhere.
+  rmSync(server.dataDir, { recursive: true, force: true });
 }
 
 describe('crash recovery', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pai-recovery-'));
   const clusterFile = join(dataDir, 'cluster.json');
   writeFileSync(clusterFile, JSON.stringify({ virtualClusters: { default: { cpus: 8, memoryMB: 8192, gpus: 0 } } }));
-  let server: ServerProcess | undefined;
+  let server: RunningServer | undefined;
 
   afterAll(async () => {
-    await stopServer(server, 'SIGTERM');
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('loses nothing when the server is killed with SIGKILL and started again', async () => {
-    server = await startServer(dataDir, clusterFile);
+    server = await startOn(dataDir, clusterFile);
     const login = await fetch(`${server.baseURL}/api/v1/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      body: JSON.stringify({ username: server.adminUsername, password: server.adminPassword }),
     });
     const { token } = (await login.json()) as { token: string };
     const api = async (path: string, init: RequestInit = {}) => {
@@ -117,12 +87,12 @@ describe('crash recovery', () => {
     const survivorWrapper = wrapperOf(survivor);
     expect(survivorWrapper).toBeDefined();
 
-    await stopServer(server, 'SIGKILL');
+    await kill(server);
     // While the server is down: one task's processes vanish without a trace, another task ends.
     for (const pid of processesOf(containerOf(vanisher))) process.kill(pid, 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 2500));
 
-    server = await startServer(dataDir, clusterFile);
+    server = await startOn(dataDir, clusterFile);
     const finished = await detail('finisher');
     expect(finished.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 7 });
     expect(finished.jobStatus.appExitDiagnostics).toMatch(/exited with code 7/);
