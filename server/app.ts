@@ -1,4 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +12,9 @@ import type { ClusterConfig } from './cluster-config.ts';
 import type { ServerConfig } from './config.ts';
 import { PaiError } from './errors.ts';
 import { registerBodyParsers } from './http/body-parsers.ts';
+import { cspSourcesOf } from './http/content-security-policy.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
+import { registerOidcRoutes } from './routes/authn-oidc.ts';
 import { registerInfoRoutes } from './routes/info.ts';
 import { registerJobReadRoutes } from './routes/jobs-read.ts';
 import { registerJobWriteRoutes } from './routes/jobs-write.ts';
@@ -30,12 +37,26 @@ export interface AppContext {
 }
 
 const BODY_LIMIT = 1024 * 1024;
+const MAX_PARAM_LENGTH = 16 * 1024;
+
+function routerError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply
+    .code(400)
+    .send({ code: 'InvalidParametersError', message: error.message } satisfies ApiErrorBody);
+}
 
 /** Builds the HTTP app without listening; tests use `inject` or `listen({port: 0})`. */
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const services = createServices(context);
   const { config } = context;
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    // Tokens travel in URLs (DELETE /api/v1/token/:token); the default limit of 100 is too short.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors the router raises before any route (malformed URL encoding) get OpenPAI's envelope too.
+    frameworkErrors: routerError,
+  });
 
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof PaiError) {
@@ -60,9 +81,10 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   });
 
   await registerBodyParsers(app);
-  registerResponseHeaders(app);
+  registerResponseHeaders(app, cspSourcesOf(config));
   registerInfoRoutes(app, config);
   registerTokenRoutes(app, services);
+  registerOidcRoutes(app, services);
   registerUserRoutes(app, services);
   registerJobReadRoutes(app, services);
   registerJobWriteRoutes(app, services);
