@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
 
 /** A setting that stops the server at start; the message names the variable. */
 export class ConfigError extends Error {
@@ -22,6 +23,8 @@ export interface ServerConfig {
   tokenTtlSeconds: number;
   clusterConfigPath: string | undefined;
   authnMethod: 'basic' | 'OIDC';
+  /** PAI_OIDC_* settings; present exactly when authnMethod is OIDC. */
+  oidc: OidcConfig | undefined;
   /** Directory of the built portal (index.html, assets); absent → API only. */
   portalDir: string;
 }
@@ -67,6 +70,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     tokenTtlSeconds: parseDuration('PAI_TOKEN_TTL', env.PAI_TOKEN_TTL ?? '7d'),
     clusterConfigPath: env.PAI_CLUSTER_CONFIG,
     authnMethod,
+    oidc: authnMethod === 'OIDC' ? loadOidcConfig(env) : undefined,
     portalDir: resolve(env.PAI_PORTAL_DIR ?? 'dist'),
   };
 }

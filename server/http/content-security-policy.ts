@@ -1,6 +1,13 @@
+import type { ServerConfig } from '../config.ts';
+
 /** Extra sources a deployment needs, e.g. an OIDC authority the browser talks to. */
 export interface CspSources {
   connectSrc?: string[];
+}
+
+/** With Azure AD sign-in, MSAL in the page fetches the authority's metadata and tokens. */
+export function cspSourcesOf(config: Pick<ServerConfig, 'oidc'>): CspSources {
+  return config.oidc ? { connectSrc: [new URL(config.oidc.authority).origin] } : {};
 }
 
 /**

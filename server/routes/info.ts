@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthnInfo, ClusterInfo } from '../../contract/api-types.ts';
+import { portalOidcSettings, type PortalOidcSettings } from '../auth/oidc-config.ts';
 import type { ServerConfig } from '../config.ts';
 
 /** OpenPAI's version this server speaks (CONTRACT §0). */
 export const API_VERSION = '0.16.0';
 
 /** The portal's runtime config when this server serves the portal: same origin, this sign-in method. */
-export interface PortalRuntimeConfig {
+export interface PortalRuntimeConfig extends Partial<PortalOidcSettings> {
   restServerUri: string;
   authnMethod: 'basic' | 'OIDC';
 }
@@ -28,6 +29,10 @@ export function registerInfoRoutes(app: FastifyInstance, config: ServerConfig): 
 
   app.get('/config.json', async (_request, reply): Promise<PortalRuntimeConfig> => {
     reply.header('Cache-Control', 'no-cache');
-    return { restServerUri: '', authnMethod: config.authnMethod };
+    return {
+      restServerUri: '',
+      authnMethod: config.authnMethod,
+      ...(config.oidc ? portalOidcSettings(config.oidc) : {}),
+    };
   });
 }

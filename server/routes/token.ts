@@ -62,6 +62,7 @@ export function registerTokenRoutes(app: FastifyInstance, services: Services): v
     return { user: username, token, admin: user.admin };
   }
 
+  // In OIDC mode routes/authn-oidc.ts answers the password routes with a clear error instead.
   if (config.authnMethod === 'basic') {
     app.post('/api/v1/token', login);
     app.post('/api/v1/authn/basic/login', login);

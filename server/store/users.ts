@@ -77,6 +77,10 @@ export class UserStore {
       .run(passwordHash, username);
   }
 
+  setAdmin(username: string, admin: boolean): void {
+    this.db.prepare('UPDATE users SET admin = ? WHERE username = ?').run(admin ? 1 : 0, username);
+  }
+
   setVirtualClusters(username: string, virtualClusters: string[]): void {
     this.db
       .prepare('UPDATE users SET virtual_clusters = ? WHERE username = ?')
