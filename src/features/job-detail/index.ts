@@ -1,1 +1,1 @@
-export { JobDetailPage as default } from './job-detail-page.tsx';
+export { JobDetailPage as default } from './components/job-detail-page.tsx';

@@ -1,0 +1,41 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { jobApiPath, type JobRef } from '../model/job-ref.ts';
+import { detailKeys } from './keys.ts';
+
+export type LogStream = 'stdout' | 'stderr';
+export interface TaskAddress {
+  role: string;
+  index: number;
+}
+
+/** How much of a log the page shows; the whole log is a download. */
+export const LOG_TAIL_BYTES = 64 * 1024;
+const FOLLOW_MS = 2_000;
+/** `tail` larger than any kept log: the whole log. */
+const WHOLE_LOG = 1e15;
+
+/** `GET .../:jobName/tasks/:role/:index/logs/:stream?tail=BYTES` on this portal's server. */
+export function taskLogPath(job: JobRef, task: TaskAddress, stream: LogStream): string {
+  return `${jobApiPath(job)}/tasks/${encodeURIComponent(task.role)}/${task.index}/logs/${stream}`;
+}
+
+export function fetchTaskLog(job: JobRef, task: TaskAddress, stream: LogStream, tailBytes: number, signal?: AbortSignal) {
+  return apiRequest<string>(taskLogPath(job, task, stream), { query: { tail: tailBytes }, responseType: 'text', signal });
+}
+
+export function fetchWholeTaskLog(job: JobRef, task: TaskAddress, stream: LogStream): Promise<Blob> {
+  return apiRequest<Blob>(taskLogPath(job, task, stream), { query: { tail: WHOLE_LOG }, responseType: 'blob' });
+}
+
+/** The tail of a task's log, asked again every few seconds while `follow` is on. */
+export function useTaskLog(job: JobRef, task: TaskAddress | null, stream: LogStream, follow: boolean) {
+  return useQuery(
+    queryOptions({
+      queryKey: detailKeys.log(job, task ? `${task.role}/${task.index}` : '', stream),
+      queryFn: ({ signal }) => fetchTaskLog(job, task!, stream, LOG_TAIL_BYTES, signal),
+      enabled: task !== null,
+      refetchInterval: follow ? FOLLOW_MS : false,
+    }),
+  );
+}

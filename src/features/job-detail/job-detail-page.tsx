@@ -1,3 +1,0 @@
-export function JobDetailPage() {
-  return <h1>Job</h1>;
-}
