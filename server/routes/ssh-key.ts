@@ -21,11 +21,15 @@ export function registerSshKeyRoutes(app: FastifyInstance, services: Services): 
         const { job, urlName } = loadJob(services, request);
         assertOwnerOrAdmin(userOf(request), job, 'download the SSH key of', urlName);
         const path = job.imported ? null : (services.runtime?.privateKeyPath(job.id) ?? null);
-        if (!path) throw new PaiError(404, 'NoJobSshInfoError', `SSH info of job ${urlName} is not found.`);
+        if (!path)
+          throw new PaiError(404, 'NoJobSshInfoError', `SSH info of job ${urlName} is not found.`);
         return reply
           .type('application/octet-stream')
           .header('Cache-Control', 'no-store')
-          .header('Content-Disposition', `attachment; filename="${basename(path).replace(/[^\w.~-]/g, '_')}"`)
+          .header(
+            'Content-Disposition',
+            `attachment; filename="${basename(path).replace(/[^\w.~-]/g, '_')}"`,
+          )
           .send(readFileSync(path));
       },
     );

@@ -28,15 +28,27 @@ export function registerTaskLogRoutes(app: FastifyInstance, services: Services):
         if (!(LOG_STREAMS as readonly string[]).includes(stream)) {
           throw badRequest(`The log stream must be one of: ${LOG_STREAMS.join(', ')}.`);
         }
-        if (!INDEX.test(taskIndex)) throw badRequest('The task index must be a whole number (0, 1, …).');
-        if (tail !== undefined && !BYTES.test(tail)) throw badRequest('tail must be a whole number of bytes.');
+        if (!INDEX.test(taskIndex))
+          throw badRequest('The task index must be a whole number (0, 1, …).');
+        if (tail !== undefined && !BYTES.test(tail))
+          throw badRequest('tail must be a whole number of bytes.');
         const { job, urlName } = loadJob(services, request);
         assertOwnerOrAdmin(userOf(request), job, 'read the logs of', urlName);
         const log = job.imported
           ? null
-          : (services.runtime?.taskLog(job.id, taskRole, Number(taskIndex), stream as LogStream, tail === undefined ? null : Number(tail)) ?? null);
+          : (services.runtime?.taskLog(
+              job.id,
+              taskRole,
+              Number(taskIndex),
+              stream as LogStream,
+              tail === undefined ? null : Number(tail),
+            ) ?? null);
         if (!log) {
-          throw new PaiError(404, 'NoJobError', `Job ${urlName} has no task ${taskRole}[${taskIndex}] with logs on this server.`);
+          throw new PaiError(
+            404,
+            'NoJobError',
+            `Job ${urlName} has no task ${taskRole}[${taskIndex}] with logs on this server.`,
+          );
         }
         return reply
           .type('text/plain; charset=utf-8')

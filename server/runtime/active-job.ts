@@ -65,6 +65,7 @@ export function newTaskRuns(paths: RuntimePaths, job: ActiveJob): TaskRun[] {
 }
 
 /** Tasks whose process is still there. */
-export const liveTasks = (job: ActiveJob): TaskRun[] => job.tasks.filter((task) => task.process?.isRunning);
+export const liveTasks = (job: ActiveJob): TaskRun[] =>
+  job.tasks.filter((task) => task.process?.isRunning);
 
 export const taskLabel = (task: TaskKey): string => `${task.role}[${task.index}]`;

@@ -56,9 +56,12 @@ export class Capacity {
     const demand = jobDemand(spec);
     const short: string[] = [];
     if (demand.cpus > total.cpus) short.push(`${demand.cpus} CPUs (it has ${total.cpus})`);
-    if (demand.memoryMB > total.memoryMB) short.push(`${demand.memoryMB} MB of memory (it has ${total.memoryMB})`);
+    if (demand.memoryMB > total.memoryMB)
+      short.push(`${demand.memoryMB} MB of memory (it has ${total.memoryMB})`);
     if (demand.gpus > total.gpus) short.push(`${demand.gpus} GPUs (it has ${total.gpus})`);
-    return short.length ? `the job needs ${short.join(', ')} at once, more than virtual cluster ${vc} holds` : null;
+    return short.length
+      ? `the job needs ${short.join(', ')} at once, more than virtual cluster ${vc} holds`
+      : null;
   }
 
   fits(vc: string, spec: JobSpec): boolean {
@@ -75,14 +78,20 @@ export class Capacity {
 
   /** Takes the job's resources and hands each task the lowest free GPU indices of the VC. */
   reserve(jobId: number, vc: string, spec: JobSpec): GpuAssignment {
-    const taken = new Set([...this.holdings.values()].filter((h) => h.vc === vc).flatMap((h) => h.gpuIndices));
-    const first = this.gpuOffset.get(vc) ?? 0;
-    const free = Array.from({ length: this.cluster.virtualClusters[vc]?.gpus ?? 0 }, (_, i) => first + i).filter(
-      (index) => !taken.has(index),
+    const taken = new Set(
+      [...this.holdings.values()].filter((h) => h.vc === vc).flatMap((h) => h.gpuIndices),
     );
+    const first = this.gpuOffset.get(vc) ?? 0;
+    const free = Array.from(
+      { length: this.cluster.virtualClusters[vc]?.gpus ?? 0 },
+      (_, i) => first + i,
+    ).filter((index) => !taken.has(index));
     const assignment: GpuAssignment = new Map();
     for (const task of taskKeys(spec)) {
-      assignment.set(taskSlot(task.role, task.index), free.splice(0, roleOf(spec, task.role).gpuNumber));
+      assignment.set(
+        taskSlot(task.role, task.index),
+        free.splice(0, roleOf(spec, task.role).gpuNumber),
+      );
     }
     this.adopt(jobId, vc, spec, assignment);
     return assignment;
@@ -90,7 +99,11 @@ export class Capacity {
 
   /** Records resources a job already holds (tasks found running after a restart). */
   adopt(jobId: number, vc: string, spec: JobSpec, assignment: GpuAssignment): void {
-    this.holdings.set(jobId, { vc, demand: jobDemand(spec), gpuIndices: [...assignment.values()].flat() });
+    this.holdings.set(jobId, {
+      vc,
+      demand: jobDemand(spec),
+      gpuIndices: [...assignment.values()].flat(),
+    });
   }
 
   release(jobId: number): void {
@@ -103,7 +116,10 @@ export class Capacity {
 }
 
 /** `containerGpus`: bit i set when the task has GPU i. */
-export const gpuBitmask = (indices: number[]): number => indices.reduce((mask, index) => mask + 2 ** index, 0);
+export const gpuBitmask = (indices: number[]): number =>
+  indices.reduce((mask, index) => mask + 2 ** index, 0);
 
 export const gpuIndicesOf = (mask: number | null): number[] =>
-  mask ? Array.from({ length: 53 }, (_, i) => i).filter((i) => Math.floor(mask / 2 ** i) % 2 === 1) : [];
+  mask
+    ? Array.from({ length: 53 }, (_, i) => i).filter((i) => Math.floor(mask / 2 ** i) % 2 === 1)
+    : [];

@@ -13,7 +13,12 @@ export interface Outcome {
   triggerIndex: number | null;
   failureKind: FailureKind | null;
   /** OpenPAI job-exit-spec `type`. */
-  exitType: 'USER_SUCCESS' | 'USER_STOP' | 'USER_FAILURE' | 'PLATFORM_FAILURE' | 'RESOURCE_ALLOCATION_TIMEOUT';
+  exitType:
+    | 'USER_SUCCESS'
+    | 'USER_STOP'
+    | 'USER_FAILURE'
+    | 'PLATFORM_FAILURE'
+    | 'RESOURCE_ALLOCATION_TIMEOUT';
 }
 
 export interface TaskState extends TaskKey {
@@ -27,14 +32,23 @@ const taskName = (task: TaskKey) => `${task.role}[${task.index}]`;
  * failed tasks fails the attempt; one reaching `minSucceededTaskCount` succeeded tasks succeeds it;
  * otherwise it succeeds once every task has ended. Null while the attempt goes on.
  */
-export function decideOutcome(spec: JobSpec, tasks: TaskState[], ended: TaskKey & { end: TaskEnd }): Outcome | null {
+export function decideOutcome(
+  spec: JobSpec,
+  tasks: TaskState[],
+  ended: TaskKey & { end: TaskEnd },
+): Outcome | null {
   const role = roleOf(spec, ended.role);
   const inRole = tasks.filter((task) => task.role === ended.role);
-  const count = (state: TaskEnd['state']) => inRole.filter((task) => task.end?.state === state).length;
+  const count = (state: TaskEnd['state']) =>
+    inRole.filter((task) => task.end?.state === state).length;
   const trigger = { triggerRole: ended.role, triggerIndex: ended.index };
   const what = `Task ${taskName(ended)} ${ended.end.diagnostics}`;
 
-  if (ended.end.state === 'FAILED' && role.minFailedTaskCount !== null && count('FAILED') >= role.minFailedTaskCount) {
+  if (
+    ended.end.state === 'FAILED' &&
+    role.minFailedTaskCount !== null &&
+    count('FAILED') >= role.minFailedTaskCount
+  ) {
     const why = `${count('FAILED')} task(s) of role ${role.name} failed, reaching its minFailedTaskCount of ${role.minFailedTaskCount}`;
     return {
       state: 'FAILED',
@@ -90,7 +104,11 @@ export const stoppedOutcome = (): Outcome => ({
 });
 
 /** A job that can never start, or whose tasks could not be started. */
-export const rejectedOutcome = (exitCode: number, diagnostics: string, failureKind: FailureKind): Outcome => ({
+export const rejectedOutcome = (
+  exitCode: number,
+  diagnostics: string,
+  failureKind: FailureKind,
+): Outcome => ({
   state: 'FAILED',
   exitCode,
   diagnostics,
@@ -102,7 +120,11 @@ export const rejectedOutcome = (exitCode: number, diagnostics: string, failureKi
 });
 
 /** Whether a failed attempt is followed by another: `retryCount` more (-2: always; -1: platform failures only). */
-export function mayRetry(retryCount: number, retriesSoFar: number, kind: FailureKind | null): boolean {
+export function mayRetry(
+  retryCount: number,
+  retriesSoFar: number,
+  kind: FailureKind | null,
+): boolean {
   if (retryCount === -2) return true;
   if (retryCount === -1) return kind === 'platform' || kind === 'resource';
   return retriesSoFar < retryCount;
@@ -112,7 +134,8 @@ export function mayRetry(retryCount: number, retriesSoFar: number, kind: Failure
 export const emptyJobOutcome = (): Outcome => ({
   state: 'SUCCEEDED',
   exitCode: 0,
-  diagnostics: 'The job has no task instances (every task role has taskNumber 0), so it succeeded at once.',
+  diagnostics:
+    'The job has no task instances (every task role has taskNumber 0), so it succeeded at once.',
   triggerMessage: 'No task instances.',
   triggerRole: null,
   triggerIndex: null,

@@ -31,7 +31,10 @@ async function kill(server: RunningServer): Promise<void> {
 describe('crash recovery', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pai-recovery-'));
   const clusterFile = join(dataDir, 'cluster.json');
-  writeFileSync(clusterFile, JSON.stringify({ virtualClusters: { default: { cpus: 8, memoryMB: 8192, gpus: 0 } } }));
+  writeFileSync(
+    clusterFile,
+    JSON.stringify({ virtualClusters: { default: { cpus: 8, memoryMB: 8192, gpus: 0 } } }),
+  );
   let server: RunningServer | undefined;
 
   afterAll(async () => {
@@ -50,18 +53,27 @@ describe('crash recovery', () => {
     const api = async (path: string, init: RequestInit = {}) => {
       const response = await fetch(`${server!.baseURL}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...init.headers,
+        },
       });
       return response;
     };
     const submit = async (jobName: string, command: string, cpuNumber = 1) => {
       const response = await api('/api/v1/user/admin/jobs', {
         method: 'POST',
-        body: JSON.stringify({ jobName, image: 'none', taskRoles: [{ name: 'main', cpuNumber, command }] }),
+        body: JSON.stringify({
+          jobName,
+          image: 'none',
+          taskRoles: [{ name: 'main', cpuNumber, command }],
+        }),
       });
       expect(response.status, await response.text()).toBe(202);
     };
-    const detail = async (jobName: string) => (await (await api(`/api/v1/user/admin/jobs/${jobName}`)).json()) as JobDetail;
+    const detail = async (jobName: string) =>
+      (await (await api(`/api/v1/user/admin/jobs/${jobName}`)).json()) as JobDetail;
     const waitFor = async (jobName: string, done: (d: JobDetail) => boolean) => {
       const deadline = Date.now() + 60_000;
       for (;;) {
@@ -83,7 +95,9 @@ describe('crash recovery', () => {
     const vanisher = await waitFor('vanisher', state('RUNNING'));
     expect((await detail('queued')).jobStatus.state).toBe('WAITING');
     const wrapperOf = (d: JobDetail) =>
-      processesOf(containerOf(d)).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('task-wrapper.pl'));
+      processesOf(containerOf(d)).find((pid) =>
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('task-wrapper.pl'),
+      );
     const survivorWrapper = wrapperOf(survivor);
     expect(survivorWrapper).toBeDefined();
 
@@ -105,13 +119,16 @@ describe('crash recovery', () => {
     expect(wrapperOf(adopted)).toBe(survivorWrapper);
     const log = await api('/api/v1/user/admin/jobs/survivor/tasks/main/0/logs/stdout');
     expect(await log.text()).toBe('before\nafter\n');
-    expect((await waitFor('queued', (d) => ['SUCCEEDED', 'FAILED'].includes(d.jobStatus.state))).jobStatus.state).toBe(
-      'SUCCEEDED',
-    );
+    expect(
+      (await waitFor('queued', (d) => ['SUCCEEDED', 'FAILED'].includes(d.jobStatus.state)))
+        .jobStatus.state,
+    ).toBe('SUCCEEDED');
 
     // The adopted task's SSH endpoint is back.
     const info = (await (await api('/api/v1/user/admin/jobs/survivor/ssh')).json()) as SshInfo;
-    const key = await (await api(new URL(info.keyPair.privateKeyDirectDownloadLink).pathname)).text();
+    const key = await (
+      await api(new URL(info.keyPair.privateKeyDirectDownloadLink).pathname)
+    ).text();
     const keyFile = join(dataDir, 'key');
     writeFileSync(keyFile, key, { mode: 0o600 });
     const { stdout } = await run('ssh', [
@@ -123,10 +140,17 @@ describe('crash recovery', () => {
     expect(stdout).toBe('survivor\n');
 
     // Stopping the adopted task ends its processes, though the server is not their parent.
-    await api('/api/v1/user/admin/jobs/survivor/executionType', { method: 'PUT', body: JSON.stringify({ value: 'STOP' }) });
+    await api('/api/v1/user/admin/jobs/survivor/executionType', {
+      method: 'PUT',
+      body: JSON.stringify({ value: 'STOP' }),
+    });
     const stopped = await waitFor('survivor', state('STOPPED'));
-    expect(stopped.taskRoles.main!.taskStatuses[0]).toMatchObject({ taskState: 'STOPPED', containerExitCode: -7400 });
+    expect(stopped.taskRoles.main!.taskStatuses[0]).toMatchObject({
+      taskState: 'STOPPED',
+      containerExitCode: -7400,
+    });
     expect(processesOf(containerOf(adopted))).toEqual([]);
-    for (const name of ['finisher', 'vanisher']) expect(processesOf(containerOf(await detail(name)))).toEqual([]);
+    for (const name of ['finisher', 'vanisher'])
+      expect(processesOf(containerOf(await detail(name)))).toEqual([]);
   }, 150_000);
 });

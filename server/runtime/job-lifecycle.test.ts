@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, TaskStatus } from '../../contract/api-types.ts';
 import { createRuntimeApp, oneTaskJob, processesOf, type RuntimeTestApp } from './test-kit.ts';
 
-const ended = (detail: JobDetail) => ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
-const tasksOf = (detail: JobDetail, role = 'main'): TaskStatus[] => detail.taskRoles[role]!.taskStatuses;
+const ended = (detail: JobDetail) =>
+  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
+const tasksOf = (detail: JobDetail, role = 'main'): TaskStatus[] =>
+  detail.taskRoles[role]!.taskStatuses;
 
 describe('job lifecycle on the local runtime', () => {
   let kit: RuntimeTestApp;
@@ -33,13 +35,21 @@ describe('job lifecycle on the local runtime', () => {
     expect(status.appCompletedTime).toBeGreaterThanOrEqual(status.appLaunchedTime!);
     expect(status.completedTime).toBe(status.appCompletedTime);
     expect(status.appExitDiagnostics).toMatch(/main\[0\] exited with code 0/);
-    expect(tasksOf(detail)[0]).toMatchObject({ taskIndex: 0, taskState: 'SUCCEEDED', containerExitCode: 0 });
+    expect(tasksOf(detail)[0]).toMatchObject({
+      taskIndex: 0,
+      taskState: 'SUCCEEDED',
+      containerExitCode: 0,
+    });
   });
 
   it('fails a job with the exit code of its command and says why', async () => {
     const name = await kit.submit(oneTaskJob('echo "disk is full" >&2; exit 3'));
     const detail = await kit.waitFor(name, ended);
-    expect(detail.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 3, appExitTriggerTaskRoleName: 'main' });
+    expect(detail.jobStatus).toMatchObject({
+      state: 'FAILED',
+      appExitCode: 3,
+      appExitTriggerTaskRoleName: 'main',
+    });
     expect(detail.jobStatus.appExitDiagnostics).toMatch(/main\[0\] exited with code 3/);
     expect(detail.jobStatus.appExitDiagnostics).toMatch(/disk is full/);
     expect(tasksOf(detail)[0]).toMatchObject({ taskState: 'FAILED', containerExitCode: 3 });
@@ -60,7 +70,9 @@ describe('job lifecycle on the local runtime', () => {
   it('fails the job when a role reaches minFailedTaskCount and stops the other tasks', async () => {
     const command =
       'case $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX in 0) exit 1;; 1) sleep 0.5; exit 2;; *) exec sleep 60;; esac';
-    const name = await kit.submit(oneTaskJob(command, {}, { taskNumber: 3, minFailedTaskCount: 2 }));
+    const name = await kit.submit(
+      oneTaskJob(command, {}, { taskNumber: 3, minFailedTaskCount: 2 }),
+    );
     const detail = await kit.waitFor(name, ended);
     expect(detail.jobStatus).toMatchObject({
       state: 'FAILED',
@@ -79,9 +91,15 @@ describe('job lifecycle on the local runtime', () => {
 
   it('lets a job survive failures below minFailedTaskCount and succeed when all tasks end', async () => {
     const command = '[ $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX = 0 ] && exit 1; sleep 0.3';
-    const name = await kit.submit(oneTaskJob(command, {}, { taskNumber: 2, minFailedTaskCount: 2 }));
+    const name = await kit.submit(
+      oneTaskJob(command, {}, { taskNumber: 2, minFailedTaskCount: 2 }),
+    );
     const detail = await kit.waitFor(name, ended);
-    expect(detail.jobStatus).toMatchObject({ state: 'SUCCEEDED', appExitCode: 0, appExitTriggerTaskIndex: 1 });
+    expect(detail.jobStatus).toMatchObject({
+      state: 'SUCCEEDED',
+      appExitCode: 0,
+      appExitTriggerTaskIndex: 1,
+    });
     expect(detail.jobStatus.appExitDiagnostics).toMatch(/All 2 task\(s\) ended \(1 failed\)/);
   });
 
@@ -95,10 +113,20 @@ describe('job lifecycle on the local runtime', () => {
     };
     const name = await kit.submit(config);
     const detail = await kit.waitFor(name, ended);
-    expect(detail.jobStatus).toMatchObject({ state: 'SUCCEEDED', appExitCode: 0, appExitTriggerTaskRoleName: 'worker' });
+    expect(detail.jobStatus).toMatchObject({
+      state: 'SUCCEEDED',
+      appExitCode: 0,
+      appExitTriggerTaskRoleName: 'worker',
+    });
     expect(detail.jobStatus.appExitDiagnostics).toMatch(/minSucceededTaskCount of 2/);
-    expect(tasksOf(detail, 'server')[0]).toMatchObject({ taskState: 'STOPPED', containerExitCode: -7400 });
-    expect(tasksOf(detail, 'worker').map((task) => task.taskState)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(tasksOf(detail, 'server')[0]).toMatchObject({
+      taskState: 'STOPPED',
+      containerExitCode: -7400,
+    });
+    expect(tasksOf(detail, 'worker').map((task) => task.taskState)).toEqual([
+      'SUCCEEDED',
+      'SUCCEEDED',
+    ]);
   });
 
   it('retries a failed job retryCount times and counts the retries', async () => {
@@ -110,15 +138,25 @@ describe('job lifecycle on the local runtime', () => {
       retries: 2,
       retryDetails: { user: 2, platform: 0, resource: 0 },
     });
-    const attempts = kit.db.prepare('SELECT COUNT(*) AS n FROM job_attempts WHERE job_id = (SELECT id FROM jobs WHERE name = ?)').get(name);
+    const attempts = kit.db
+      .prepare(
+        'SELECT COUNT(*) AS n FROM job_attempts WHERE job_id = (SELECT id FROM jobs WHERE name = ?)',
+      )
+      .get(name);
     expect(attempts).toEqual({ n: 3 });
   });
 
   it('stops retrying once an attempt succeeds', async () => {
     const marker = `${kit.dataDir}/retry-marker-${Date.now()}`;
-    const name = await kit.submit(oneTaskJob(`[ -e ${marker} ] && exit 0; touch ${marker}; exit 9`, { retryCount: 3 }));
+    const name = await kit.submit(
+      oneTaskJob(`[ -e ${marker} ] && exit 0; touch ${marker}; exit 9`, { retryCount: 3 }),
+    );
     const detail = await kit.waitFor(name, ended);
-    expect(detail.jobStatus).toMatchObject({ state: 'SUCCEEDED', retries: 1, retryDetails: { user: 1, platform: 0, resource: 0 } });
+    expect(detail.jobStatus).toMatchObject({
+      state: 'SUCCEEDED',
+      retries: 1,
+      retryDetails: { user: 1, platform: 0, resource: 0 },
+    });
   });
 
   it('retries until stopped with retryCount -2', async () => {
@@ -126,7 +164,11 @@ describe('job lifecycle on the local runtime', () => {
     await kit.waitFor(name, (detail) => detail.jobStatus.retries >= 2);
     await kit.stop(name);
     const detail = await kit.waitFor(name, ended);
-    expect(detail.jobStatus).toMatchObject({ state: 'STOPPED', appExitCode: -7351, executionType: 'STOP' });
+    expect(detail.jobStatus).toMatchObject({
+      state: 'STOPPED',
+      appExitCode: -7351,
+      executionType: 'STOP',
+    });
     expect(detail.jobStatus.retries).toBeGreaterThanOrEqual(2);
   });
 
@@ -141,7 +183,11 @@ describe('job lifecycle on the local runtime', () => {
     expect(stopping.jobStatus.executionType).toBe('STOP');
     expect(stopping.jobStatus.state).toBe('RUNNING');
     const detail = await kit.waitFor(name, ended);
-    expect(detail.jobStatus).toMatchObject({ state: 'STOPPED', subState: 'FRAMEWORK_COMPLETED', appExitCode: -7351 });
+    expect(detail.jobStatus).toMatchObject({
+      state: 'STOPPED',
+      subState: 'FRAMEWORK_COMPLETED',
+      appExitCode: -7351,
+    });
     expect(detail.jobStatus.appExitDiagnostics).toMatch(/stopped on request/);
     expect(tasksOf(detail)[0]).toMatchObject({ taskState: 'STOPPED', containerExitCode: -7400 });
     expect(processesOf(containerId)).toEqual([]);

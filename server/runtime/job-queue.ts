@@ -20,7 +20,10 @@ export class JobQueue {
    * blocks the ones behind it (strict FCFS, so a large job is not starved by small ones);
    * `place` answers 'start', 'wait' (blocks its VC) or 'drop' (it can never run).
    */
-  take(place: (job: ActiveJob) => 'start' | 'wait' | 'drop'): { started: ActiveJob[]; dropped: ActiveJob[] } {
+  take(place: (job: ActiveJob) => 'start' | 'wait' | 'drop'): {
+    started: ActiveJob[];
+    dropped: ActiveJob[];
+  } {
     const blocked = new Set<string>();
     const started: ActiveJob[] = [];
     const dropped: ActiveJob[] = [];

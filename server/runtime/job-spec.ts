@@ -42,20 +42,23 @@ const ALWAYS_PORTS = ['ssh', 'http'];
 /** Reads `jobs.config_json`; missing fields get OpenPAI's defaults. */
 export function parseJobSpec(configJson: string): JobSpec {
   const config = JSON.parse(configJson) as Record<string, unknown>;
-  const roles = Array.isArray(config.taskRoles) ? (config.taskRoles as Record<string, unknown>[]) : [];
+  const roles = Array.isArray(config.taskRoles)
+    ? (config.taskRoles as Record<string, unknown>[])
+    : [];
   return {
     retryCount: int(config.retryCount, 0),
     jobEnvs: (config.jobEnvs as Record<string, unknown> | undefined) ?? {},
     taskRoles: roles.map((role) => {
-      const portList = (Array.isArray(role.portList) ? (role.portList as Record<string, unknown>[]) : []).map(
-        (port): PortRequest => ({
-          label: String(port.label),
-          beginAt: int(port.beginAt, 0),
-          portNumber: Math.max(0, int(port.portNumber, 1)),
-        }),
-      );
+      const portList = (
+        Array.isArray(role.portList) ? (role.portList as Record<string, unknown>[]) : []
+      ).map((port): PortRequest => ({
+        label: String(port.label),
+        beginAt: int(port.beginAt, 0),
+        portNumber: Math.max(0, int(port.portNumber, 1)),
+      }));
       for (const label of ALWAYS_PORTS) {
-        if (!portList.some((port) => port.label === label)) portList.push({ label, beginAt: 0, portNumber: 1 });
+        if (!portList.some((port) => port.label === label))
+          portList.push({ label, beginAt: 0, portNumber: 1 });
       }
       return {
         name: String(role.name),
@@ -75,7 +78,9 @@ export function parseJobSpec(configJson: string): JobSpec {
 
 /** Every task instance of the job, role by role, in index order. */
 export function taskKeys(spec: JobSpec): TaskKey[] {
-  return spec.taskRoles.flatMap((role) => Array.from({ length: role.taskNumber }, (_, index) => ({ role: role.name, index })));
+  return spec.taskRoles.flatMap((role) =>
+    Array.from({ length: role.taskNumber }, (_, index) => ({ role: role.name, index })),
+  );
 }
 
 export function roleOf(spec: JobSpec, name: string): TaskRoleSpec {

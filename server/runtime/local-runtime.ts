@@ -6,7 +6,14 @@ import type { ServerConfig } from '../config.ts';
 import type { Db } from '../store/db.ts';
 import { liveTasks, taskLabel, type ActiveJob, type TaskRun } from './active-job.ts';
 import { Capacity, gpuBitmask, type GpuAssignment } from './capacity.ts';
-import { decideOutcome, emptyJobOutcome, mayRetry, rejectedOutcome, stoppedOutcome, type Outcome } from './completion.ts';
+import {
+  decideOutcome,
+  emptyJobOutcome,
+  mayRetry,
+  rejectedOutcome,
+  stoppedOutcome,
+  type Outcome,
+} from './completion.ts';
 import { taskKeys } from './job-spec.ts';
 import { JobQueue } from './job-queue.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from './options.ts';
@@ -16,7 +23,15 @@ import { activeJobFromRow, recoverRunningJob, type RecoveredJob } from './recove
 import { RuntimeStore, type RuntimeJobRow } from './runtime-store.ts';
 import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from './ssh-keys.ts';
 import { EXIT_CODE, endFromRecord, platformFailure, stoppedEnd, type TaskEnd } from './task-end.ts';
-import { assignEnvironments, LaunchFailure, prepareTasks, releaseTask, spawnTasks, startSsh, type LaunchContext } from './task-launch.ts';
+import {
+  assignEnvironments,
+  LaunchFailure,
+  prepareTasks,
+  releaseTask,
+  spawnTasks,
+  startSsh,
+  type LaunchContext,
+} from './task-launch.ts';
 import { readTaskLog, stderrTail, type LogStream } from './task-logs.ts';
 import { killStrays, readExitRecord, TaskProcess } from './task-process.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from './types.ts';
@@ -132,7 +147,13 @@ export class LocalRuntime implements JobRuntime {
     const usage = new Map<string, VirtualClusterUsage>();
     for (const vc of Object.keys(this.cluster.virtualClusters)) {
       const used = this.capacity.used(vc);
-      usage.set(vc, { vCores: used.cpus, memory: used.memoryMB, GPUs: used.gpus, runningJobs: 0, waitingJobs: 0 });
+      usage.set(vc, {
+        vCores: used.cpus,
+        memory: used.memoryMB,
+        GPUs: used.gpus,
+        runningJobs: 0,
+        waitingJobs: 0,
+      });
     }
     for (const job of this.jobs.values()) {
       const vc = usage.get(job.vc);
@@ -148,7 +169,11 @@ export class LocalRuntime implements JobRuntime {
     if (!row || !keyPath) return null;
     const containers = (this.jobs.get(jobId)?.tasks ?? [])
       .filter((task) => task.ssh && task.process?.isRunning)
-      .map((task) => ({ id: task.containerId, sshIp: this.ctx.hostIp, sshPort: String(task.ports.ssh![0]) }));
+      .map((task) => ({
+        id: task.containerId,
+        sshIp: this.ctx.hostIp,
+        sshPort: String(task.ports.ssh![0]),
+      }));
     return {
       containers,
       keyPair: {
@@ -166,12 +191,23 @@ export class LocalRuntime implements JobRuntime {
     return existsSync(path) ? path : null;
   }
 
-  taskLog(jobId: number, role: string, index: number, stream: LogStream, tailBytes: number | null): TaskLog | null {
-    const task = this.store.tasks(jobId).find((row) => row.task_role === role && row.task_index === index);
+  taskLog(
+    jobId: number,
+    role: string,
+    index: number,
+    stream: LogStream,
+    tailBytes: number | null,
+  ): TaskLog | null {
+    const task = this.store
+      .tasks(jobId)
+      .find((row) => row.task_role === role && row.task_index === index);
     if (!task) return null;
     const taskRunning = task.state === 'RUNNING';
     const taskDir = this.paths.taskDir(jobId, task.attempt, role, index);
-    return { ...readTaskLog(taskDir, stream, tailBytes ?? (taskRunning ? RUNNING_LOG_TAIL : null)), taskRunning };
+    return {
+      ...readTaskLog(taskDir, stream, tailBytes ?? (taskRunning ? RUNNING_LOG_TAIL : null)),
+      taskRunning,
+    };
   }
 
   async close(): Promise<void> {
@@ -195,7 +231,8 @@ export class LocalRuntime implements JobRuntime {
       return;
     }
     ensureJobKeyPair(jobKeyPair(this.paths.sshDir(job.id), job.frameworkName));
-    if (this.store.tasks(job.id).length === 0) this.store.prepareAttempt(job.id, job.attempt, taskKeys(job.spec));
+    if (this.store.tasks(job.id).length === 0)
+      this.store.prepareAttempt(job.id, job.attempt, taskKeys(job.spec));
     this.jobs.set(job.id, job);
     this.queue.add(job);
   }
@@ -205,11 +242,14 @@ export class LocalRuntime implements JobRuntime {
     this.jobs.set(job.id, job);
     this.capacity.adopt(job.id, job.vc, job.spec, gpus);
     for (const task of job.tasks) {
-      if (!task.end) for (const port of Object.values(task.ports).flat()) this.ctx.portsInUse.add(port);
+      if (!task.end)
+        for (const port of Object.values(task.ports).flat()) this.ctx.portsInUse.add(port);
     }
     assignEnvironments(this.ctx, job);
     for (const { task, pid } of alive) {
-      task.process = TaskProcess.adopt(pid, task.taskDir, this.options.pollIntervalMs, () => this.onTaskExit(job, task));
+      task.process = TaskProcess.adopt(pid, task.taskDir, this.options.pollIntervalMs, () =>
+        this.onTaskExit(job, task),
+      );
     }
     for (const task of gone) this.taskEnded(job, task, this.endOf(task));
     if (!this.jobs.has(job.id)) return;
@@ -241,7 +281,11 @@ export class LocalRuntime implements JobRuntime {
       return 'start';
     });
     for (const job of dropped) {
-      job.outcome = rejectedOutcome(EXIT_CODE.rejected, `The job cannot run: ${this.capacity.neverFits(job.vc, job.spec)}.`, 'user');
+      job.outcome = rejectedOutcome(
+        EXIT_CODE.rejected,
+        `The job cannot run: ${this.capacity.neverFits(job.vc, job.spec)}.`,
+        'user',
+      );
       this.finishAttempt(job);
     }
     for (const job of started) {
@@ -257,10 +301,17 @@ export class LocalRuntime implements JobRuntime {
       await prepareTasks(this.ctx, job, gpus);
     } catch (error) {
       for (const task of job.tasks) releaseTask(this.ctx, task);
-      const end = error instanceof LaunchFailure ? error.end : platformFailure(EXIT_CODE.launchFailed, (error as Error).message);
+      const end =
+        error instanceof LaunchFailure
+          ? error.end
+          : platformFailure(EXIT_CODE.launchFailed, (error as Error).message);
       job.outcome = job.stopRequested
         ? stoppedOutcome()
-        : rejectedOutcome(end.exitCode, `The job's tasks could not start: ${end.diagnostics}.`, 'platform');
+        : rejectedOutcome(
+            end.exitCode,
+            `The job's tasks could not start: ${end.diagnostics}.`,
+            'platform',
+          );
       if (!this.closed) this.finishAttempt(job);
       return;
     }
@@ -315,7 +366,8 @@ export class LocalRuntime implements JobRuntime {
     this.sweepSoon();
     if (!job.removed) {
       let decided: Outcome | null = null;
-      if (!job.outcome) decided = decideOutcome(job.spec, job.tasks, { role: task.role, index: task.index, end });
+      if (!job.outcome)
+        decided = decideOutcome(job.spec, job.tasks, { role: task.role, index: task.index, end });
       if (decided?.state === 'FAILED' && end.failureKind === 'user') {
         const tail = stderrTail(task.taskDir);
         if (tail) decided.diagnostics += `\nLast lines of its stderr:\n${tail}`;
@@ -356,12 +408,24 @@ export class LocalRuntime implements JobRuntime {
       this.removals.delete(job.id);
       return;
     }
-    const outcome = job.outcome ?? rejectedOutcome(EXIT_CODE.lost, 'The job ended without a recorded outcome.', 'platform');
+    const outcome =
+      job.outcome ??
+      rejectedOutcome(EXIT_CODE.lost, 'The job ended without a recorded outcome.', 'platform');
     const now = Date.now();
-    if (outcome.state === 'FAILED' && !job.stopRequested && mayRetry(job.spec.retryCount, job.retries, outcome.failureKind)) {
+    if (
+      outcome.state === 'FAILED' &&
+      !job.stopRequested &&
+      mayRetry(job.spec.retryCount, job.retries, outcome.failureKind)
+    ) {
       this.store.retry(job.id, job.attempt, outcome, now, taskKeys(job.spec));
       rmSync(this.paths.attemptDir(job.id, job.attempt - 2), { recursive: true, force: true });
-      Object.assign(job, { attempt: job.attempt + 1, retries: job.retries + 1, outcome: null, tasks: [], phase: 'retry-wait' });
+      Object.assign(job, {
+        attempt: job.attempt + 1,
+        retries: job.retries + 1,
+        outcome: null,
+        tasks: [],
+        phase: 'retry-wait',
+      });
       job.timer = setTimeout(() => {
         job.timer = undefined;
         job.phase = 'queued';
@@ -385,7 +449,9 @@ export class LocalRuntime implements JobRuntime {
 
   /** Kills what ended tasks left behind, even outside their process groups. */
   private sweep(): void {
-    const live = new Set([...this.jobs.values()].flatMap((job) => liveTasks(job).map((task) => task.containerId)));
+    const live = new Set(
+      [...this.jobs.values()].flatMap((job) => liveTasks(job).map((task) => task.containerId)),
+    );
     killStrays(this.paths.containerPrefix(), live);
   }
 }

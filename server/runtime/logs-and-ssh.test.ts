@@ -7,14 +7,33 @@ import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
 import { createRuntimeApp, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
 
 const run = promisify(execFile);
-const ended = (detail: JobDetail) => ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
+const ended = (detail: JobDetail) =>
+  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
 const LOG_MAX = 64 * 1024;
 
 /** Runs the stock OpenSSH client; resolves with its exit code and output. */
 async function ssh(keyFile: string, port: string, command: string, extra: string[] = []) {
   const args = [
-    ...['-i', keyFile, '-p', port, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null'],
-    ...['-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', 'LogLevel=ERROR', '-o', 'ConnectTimeout=20'],
+    ...[
+      '-i',
+      keyFile,
+      '-p',
+      port,
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+    ],
+    ...[
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'IdentitiesOnly=yes',
+      '-o',
+      'LogLevel=ERROR',
+      '-o',
+      'ConnectTimeout=20',
+    ],
     ...extra,
     'alice@127.0.0.1',
     command,
@@ -44,7 +63,9 @@ describe('task logs and SSH', () => {
     kit.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
 
   it('serves each stream of a task, whole or its tail, to the owner', async () => {
-    const name = await kit.submit(oneTaskJob('for i in 1 2 3 4 5; do echo "line $i"; done; echo "on stderr" >&2'));
+    const name = await kit.submit(
+      oneTaskJob('for i in 1 2 3 4 5; do echo "line $i"; done; echo "on stderr" >&2'),
+    );
     await kit.waitFor(name, ended);
     const base = `${kit.jobUrl(name)}/tasks/main/0/logs`;
 
@@ -55,7 +76,9 @@ describe('task logs and SSH', () => {
     expect(stdout.headers['x-task-running']).toBe('false');
     expect((await getLog(`${base}/stdout?tail=7`)).body).toBe('line 5\n');
     expect((await getLog(`${base}/stderr`)).body).toBe('on stderr\n');
-    expect((await getLog(`/api/v1/jobs/alice~${name}/tasks/main/0/logs/stderr`)).body).toBe('on stderr\n');
+    expect((await getLog(`/api/v1/jobs/alice~${name}/tasks/main/0/logs/stderr`)).body).toBe(
+      'on stderr\n',
+    );
   });
 
   it('refuses other users and names what was wrong', async () => {
@@ -69,7 +92,9 @@ describe('task logs and SSH', () => {
     expect(wrongStream.json()).toMatchObject({ code: 'InvalidParametersError' });
     expect((await getLog(`${base}/stdout?tail=-5`)).statusCode).toBe(400);
     expect((await getLog(`${kit.jobUrl(name)}/tasks/main/7/logs/stdout`)).statusCode).toBe(404);
-    expect((await getLog(`${kit.jobUrl('no-such-job')}/tasks/main/0/logs/stdout`)).json()).toMatchObject({
+    expect(
+      (await getLog(`${kit.jobUrl('no-such-job')}/tasks/main/0/logs/stdout`)).json(),
+    ).toMatchObject({
       code: 'NoJobError',
     });
   });
@@ -92,7 +117,9 @@ describe('task logs and SSH', () => {
   });
 
   it('caps a log that grows without end: it rotates once and keeps the newest bytes', async () => {
-    const name = await kit.submit(oneTaskJob("head -c 300000 /dev/zero | tr '\\0' a; echo; echo END"));
+    const name = await kit.submit(
+      oneTaskJob("head -c 300000 /dev/zero | tr '\\0' a; echo; echo END"),
+    );
     await kit.waitFor(name, ended);
     const response = await getLog(`${kit.jobUrl(name)}/tasks/main/0/logs/stdout`);
     const kept = Number(response.headers['x-log-kept-bytes']);
@@ -101,7 +128,9 @@ describe('task logs and SSH', () => {
     expect(response.body.length).toBe(kept);
     expect(response.body.endsWith('aaa\nEND\n')).toBe(true);
     const jobId = kit.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(name) as number;
-    expect(existsSync(join(kit.dataDir, 'jobs', String(jobId), 'attempt-0', 'main.0', 'stdout.log.1'))).toBe(true);
+    expect(
+      existsSync(join(kit.dataDir, 'jobs', String(jobId), 'attempt-0', 'main.0', 'stdout.log.1')),
+    ).toBe(true);
   });
 
   it('lets a stock OpenSSH client in with the downloaded key, and nobody else', async () => {
@@ -111,8 +140,13 @@ describe('task logs and SSH', () => {
     expect(sshResponse.statusCode).toBe(200);
     const info = sshResponse.json() as SshInfo;
     const task = running.taskRoles.main!.taskStatuses[0]!;
-    expect(info.containers).toEqual([{ id: task.containerId, sshIp: '127.0.0.1', sshPort: task.containerPorts!.ssh }]);
-    expect(info.keyPair).toMatchObject({ publicKeyFileName: `alice~${name}.pub`, privateKeyFileName: `alice~${name}` });
+    expect(info.containers).toEqual([
+      { id: task.containerId, sshIp: '127.0.0.1', sshPort: task.containerPorts!.ssh },
+    ]);
+    expect(info.keyPair).toMatchObject({
+      publicKeyFileName: `alice~${name}.pub`,
+      privateKeyFileName: `alice~${name}`,
+    });
 
     const keyPath = new URL(info.keyPair.privateKeyDirectDownloadLink).pathname;
     expect((await getLog(keyPath, bobToken)).statusCode).toBe(403);
@@ -124,7 +158,9 @@ describe('task logs and SSH', () => {
 
     const port = info.containers[0]!.sshPort;
     const echo = await ssh(keyFile, port, 'echo $PAI_JOB_NAME; pwd; echo oops >&2; exit 5');
-    expect(echo.stdout).toBe(`${name}\n${kit.dataDir}/jobs/${kit.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(name)}/attempt-0/main.0/work\n`);
+    expect(echo.stdout).toBe(
+      `${name}\n${kit.dataDir}/jobs/${kit.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(name)}/attempt-0/main.0/work\n`,
+    );
     expect(echo.stderr).toBe('oops\n');
     expect(echo.code).toBe(5);
     const terminal = await ssh(keyFile, port, 'tty; echo $PAI_CURRENT_TASK_ROLE_NAME', ['-tt']);

@@ -21,20 +21,30 @@ export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
 
 const MIN_LOG_BYTES = 64 * 1024;
 
-function seconds(env: Record<string, string | undefined>, variable: string, fallbackMs: number): number {
+function seconds(
+  env: Record<string, string | undefined>,
+  variable: string,
+  fallbackMs: number,
+): number {
   const text = env[variable];
   if (text === undefined) return fallbackMs;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new ConfigError(variable, `"${text}" is not a number of seconds.`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(variable, `"${text}" is not a number of seconds.`);
   return Math.round(value * 1000);
 }
 
 /** Reads `PAI_STOP_GRACE_SECONDS`, `PAI_TASK_LOG_MAX_BYTES` and `PAI_RETRY_DELAY_SECONDS`. */
-export function runtimeOptionsFromEnv(env: Record<string, string | undefined> = process.env): RuntimeOptions {
+export function runtimeOptionsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): RuntimeOptions {
   const logText = env.PAI_TASK_LOG_MAX_BYTES;
   const logMaxBytes = logText === undefined ? DEFAULT_RUNTIME_OPTIONS.logMaxBytes : Number(logText);
   if (!Number.isInteger(logMaxBytes) || logMaxBytes < MIN_LOG_BYTES) {
-    throw new ConfigError('PAI_TASK_LOG_MAX_BYTES', `must be an integer of at least ${MIN_LOG_BYTES}.`);
+    throw new ConfigError(
+      'PAI_TASK_LOG_MAX_BYTES',
+      `must be an integer of at least ${MIN_LOG_BYTES}.`,
+    );
   }
   return {
     ...DEFAULT_RUNTIME_OPTIONS,

@@ -22,7 +22,11 @@ const portOf = (server: Server): number => (server.address() as { port: number }
  * are skipped.
  * `beginAt: 0` takes any free port; otherwise the search starts at `beginAt`.
  */
-export async function allocatePorts(host: string, requests: PortRequest[][], inUse: Set<number>): Promise<TaskPorts[]> {
+export async function allocatePorts(
+  host: string,
+  requests: PortRequest[][],
+  inUse: Set<number>,
+): Promise<TaskPorts[]> {
   const held: Server[] = [];
   const taken = new Set(inUse);
   const take = async (beginAt: number): Promise<number> => {
@@ -46,7 +50,8 @@ export async function allocatePorts(host: string, requests: PortRequest[][], inU
       const ports: TaskPorts = {};
       for (const request of taskRequests) {
         ports[request.label] = [];
-        for (let i = 0; i < request.portNumber; i++) ports[request.label]!.push(await take(request.beginAt));
+        for (let i = 0; i < request.portNumber; i++)
+          ports[request.label]!.push(await take(request.beginAt));
       }
       result.push(ports);
     }
@@ -62,8 +67,7 @@ export const containerPorts = (ports: TaskPorts): Record<string, string> =>
 
 export const parseContainerPorts = (json: string | null): TaskPorts =>
   Object.fromEntries(
-    Object.entries(json ? (JSON.parse(json) as Record<string, string>) : {}).map(([label, text]) => [
-      label,
-      text.split(',').filter(Boolean).map(Number),
-    ]),
+    Object.entries(json ? (JSON.parse(json) as Record<string, string>) : {}).map(
+      ([label, text]) => [label, text.split(',').filter(Boolean).map(Number)],
+    ),
   );

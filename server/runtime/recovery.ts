@@ -41,21 +41,36 @@ export function activeJobFromRow(row: RuntimeJobRow): ActiveJob {
 /** Ended tasks as the store has them, so that completion counts them. */
 function endedFromRow(row: RuntimeTaskRow): TaskEnd | null {
   if (row.state !== 'SUCCEEDED' && row.state !== 'FAILED' && row.state !== 'STOPPED') return null;
-  return { state: row.state, exitCode: row.container_exit_code ?? 0, diagnostics: row.exit_diagnostics ?? '', failureKind: null };
+  return {
+    state: row.state,
+    exitCode: row.container_exit_code ?? 0,
+    diagnostics: row.exit_diagnostics ?? '',
+    failureKind: null,
+  };
 }
 
 /** Rebuilds a running job from its rows and finds out which of its tasks are still there. */
-export function recoverRunningJob(store: RuntimeStore, paths: RuntimePaths, row: RuntimeJobRow): RecoveredJob {
+export function recoverRunningJob(
+  store: RuntimeStore,
+  paths: RuntimePaths,
+  row: RuntimeJobRow,
+): RecoveredJob {
   const job = activeJobFromRow(row);
   job.phase = 'running';
-  job.outcome = row.pending_outcome ? (JSON.parse(row.pending_outcome) as Outcome) : job.stopRequested ? stoppedOutcome() : null;
+  job.outcome = row.pending_outcome
+    ? (JSON.parse(row.pending_outcome) as Outcome)
+    : job.stopRequested
+      ? stoppedOutcome()
+      : null;
   const recovered: RecoveredJob = { job, gpus: new Map(), alive: [], gone: [] };
   for (const taskRow of store.tasks(row.id)) {
     const taskDir = paths.taskDir(row.id, taskRow.attempt, taskRow.task_role, taskRow.task_index);
     const task: TaskRun = {
       role: taskRow.task_role,
       index: taskRow.task_index,
-      containerId: taskRow.container_id ?? paths.containerId(row.id, taskRow.attempt, taskRow.task_role, taskRow.task_index),
+      containerId:
+        taskRow.container_id ??
+        paths.containerId(row.id, taskRow.attempt, taskRow.task_role, taskRow.task_index),
       taskDir,
       workDir: paths.workDir(taskDir),
       ports: parseContainerPorts(taskRow.container_ports),
@@ -69,7 +84,11 @@ export function recoverRunningJob(store: RuntimeStore, paths: RuntimePaths, row:
     job.tasks.push(task);
     recovered.gpus.set(taskSlot(task.role, task.index), task.gpus);
     if (task.end || taskRow.state !== 'RUNNING') continue;
-    if (readExitRecord(taskDir) === null && taskRow.pid !== null && isTaskWrapper(taskRow.pid, taskDir)) {
+    if (
+      readExitRecord(taskDir) === null &&
+      taskRow.pid !== null &&
+      isTaskWrapper(taskRow.pid, taskDir)
+    ) {
       recovered.alive.push({ task, pid: taskRow.pid });
     } else {
       recovered.gone.push(task);

@@ -4,7 +4,8 @@ import type { JobDetail } from '../../contract/api-types.ts';
 import { parseClusterConfig } from '../cluster-config.ts';
 import { createRuntimeApp, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
 
-const ended = (detail: JobDetail) => ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
+const ended = (detail: JobDetail) =>
+  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
 
 const cluster = parseClusterConfig({
   virtualClusters: {
@@ -43,34 +44,58 @@ describe('scheduling, environment and ports', () => {
   });
 
   it('starts a job only when all its tasks fit, and as soon as they do', async () => {
-    const big = await kit.submit(oneTaskJob('exec sleep 60', { virtualCluster: 'small' }, { taskNumber: 2 }));
+    const big = await kit.submit(
+      oneTaskJob('exec sleep 60', { virtualCluster: 'small' }, { taskNumber: 2 }),
+    );
     await kit.waitForState(big, 'RUNNING');
-    const gang = await kit.submit(oneTaskJob('exec sleep 60', { virtualCluster: 'small' }, { taskNumber: 2 }));
+    const gang = await kit.submit(
+      oneTaskJob('exec sleep 60', { virtualCluster: 'small' }, { taskNumber: 2 }),
+    );
     const later = await kit.submit(oneTaskJob('true', { virtualCluster: 'small' }));
     // One CPU is free: the 2-task gang waits, and the 1-task job behind it waits its turn (FCFS).
     await new Promise((resolve) => setTimeout(resolve, 300));
     const waiting = await kit.detail(gang);
-    expect(waiting.jobStatus).toMatchObject({ state: 'WAITING', subState: 'FRAMEWORK_WAITING', appLaunchedTime: null });
-    expect(waiting.taskRoles.main!.taskStatuses.map((task) => task.taskState)).toEqual(['WAITING', 'WAITING']);
+    expect(waiting.jobStatus).toMatchObject({
+      state: 'WAITING',
+      subState: 'FRAMEWORK_WAITING',
+      appLaunchedTime: null,
+    });
+    expect(waiting.taskRoles.main!.taskStatuses.map((task) => task.taskState)).toEqual([
+      'WAITING',
+      'WAITING',
+    ]);
     expect((await kit.detail(later)).jobStatus.state).toBe('WAITING');
-    expect(kit.runtime!.usage().get('small')).toMatchObject({ vCores: 2, runningJobs: 1, waitingJobs: 2 });
+    expect(kit.runtime!.usage().get('small')).toMatchObject({
+      vCores: 2,
+      runningJobs: 1,
+      waitingJobs: 2,
+    });
 
     await kit.stop(big);
     const running = await kit.waitForState(gang, 'RUNNING');
-    expect(running.taskRoles.main!.taskStatuses.map((task) => task.taskState)).toEqual(['RUNNING', 'RUNNING']);
+    expect(running.taskRoles.main!.taskStatuses.map((task) => task.taskState)).toEqual([
+      'RUNNING',
+      'RUNNING',
+    ]);
     expect((await kit.waitFor(later, ended)).jobStatus.state).toBe('SUCCEEDED');
     await kit.stop(gang);
     await kit.waitFor(gang, ended);
   });
 
   it('stops a waiting job without ever starting it', async () => {
-    const blocker = await kit.submit(oneTaskJob('exec sleep 60', { virtualCluster: 'small' }, { cpuNumber: 3 }));
+    const blocker = await kit.submit(
+      oneTaskJob('exec sleep 60', { virtualCluster: 'small' }, { cpuNumber: 3 }),
+    );
     await kit.waitForState(blocker, 'RUNNING');
     const queued = await kit.submit(oneTaskJob('true', { virtualCluster: 'small' }));
     await kit.waitForState(queued, 'WAITING');
     await kit.stop(queued);
     const stopped = await kit.waitFor(queued, ended);
-    expect(stopped.jobStatus).toMatchObject({ state: 'STOPPED', appExitCode: -7351, appLaunchedTime: null });
+    expect(stopped.jobStatus).toMatchObject({
+      state: 'STOPPED',
+      appExitCode: -7351,
+      appLaunchedTime: null,
+    });
     expect(kit.runtime!.usage().get('small')).toMatchObject({ runningJobs: 1, waitingJobs: 0 });
     expect((await kit.detail(blocker)).jobStatus.state).toBe('RUNNING');
     await kit.stop(blocker);
@@ -116,12 +141,15 @@ describe('scheduling, environment and ports', () => {
           taskNumber: 2,
           minSucceededTaskCount: 2,
           command:
-            'exec node -e "require(\'net\').createServer((s) => s.end(process.env.PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX)).listen(+process.env.PAI_PORT_LIST_worker_${PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX}_http, \'127.0.0.1\')"',
+            "exec node -e \"require('net').createServer((s) => s.end(process.env.PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX)).listen(+process.env.PAI_PORT_LIST_worker_${PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX}_http, '127.0.0.1')\"",
         },
       ],
     };
     const name = await kit.submit(config);
-    const running = await kit.waitFor(name, (d) => d.taskRoles.worker?.taskStatuses.every((t) => t.taskState === 'RUNNING') ?? false);
+    const running = await kit.waitFor(
+      name,
+      (d) => d.taskRoles.worker?.taskStatuses.every((t) => t.taskState === 'RUNNING') ?? false,
+    );
     const jobId = kit.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(name) as number;
     const ps = running.taskRoles.ps!.taskStatuses[0]!;
     const workers = running.taskRoles.worker!.taskStatuses;
@@ -137,7 +165,9 @@ describe('scheduling, environment and ports', () => {
       expect(answer).toBe(String(worker.taskIndex));
     }
 
-    await kit.waitFor(name, () => kit.runtime!.taskLog(jobId, 'ps', 0, 'stdout', null)!.text.includes('PAI_'));
+    await kit.waitFor(name, () =>
+      kit.runtime!.taskLog(jobId, 'ps', 0, 'stdout', null)!.text.includes('PAI_'),
+    );
     const env = envLines(kit.runtime!.taskLog(jobId, 'ps', 0, 'stdout', null)!.text.toString());
     expect(env).toMatchObject({
       PAI_JOB_NAME: name,
@@ -166,15 +196,21 @@ describe('scheduling, environment and ports', () => {
     });
     expect(ps.containerPorts!.grpc!.split(',')).toHaveLength(2);
     expect(env.PAI_JWT_SECRET).toBeUndefined();
-    const allPorts = [ps, ...workers].flatMap((task) => Object.values(task.containerPorts!).flatMap((p) => p.split(',')));
+    const allPorts = [ps, ...workers].flatMap((task) =>
+      Object.values(task.containerPorts!).flatMap((p) => p.split(',')),
+    );
     expect(new Set(allPorts).size).toBe(allPorts.length);
-    expect(kit.runtime!.taskLog(jobId, 'ps', 0, 'stdout', null)!.text.toString()).toContain(`${kit.dataDir}/jobs/${jobId}/attempt-0/ps.0/work`);
+    expect(kit.runtime!.taskLog(jobId, 'ps', 0, 'stdout', null)!.text.toString()).toContain(
+      `${kit.dataDir}/jobs/${jobId}/attempt-0/ps.0/work`,
+    );
     await kit.stop(name);
     await kit.waitFor(name, ended);
   });
 
   it('brings 100 jobs submitted at once to an end, losing none', async () => {
-    const configs = Array.from({ length: 100 }, (_, i) => oneTaskJob(i % 10 === 0 ? 'exit 1' : 'true'));
+    const configs = Array.from({ length: 100 }, (_, i) =>
+      oneTaskJob(i % 10 === 0 ? 'exit 1' : 'true'),
+    );
     const names = await Promise.all(configs.map((config) => kit.submit(config)));
     expect(new Set(names).size).toBe(100);
     const details = await Promise.all(names.map((name) => kit.waitFor(name, ended, 120_000)));
@@ -182,10 +218,16 @@ describe('scheduling, environment and ports', () => {
     expect(states.filter((state) => state === 'SUCCEEDED')).toHaveLength(90);
     expect(states.filter((state) => state === 'FAILED')).toHaveLength(10);
     const rows = kit.db
-      .prepare(`SELECT COUNT(*) FROM jobs WHERE name IN (${names.map(() => '?').join(',')}) AND sub_state = 'FRAMEWORK_COMPLETED'`)
+      .prepare(
+        `SELECT COUNT(*) FROM jobs WHERE name IN (${names.map(() => '?').join(',')}) AND sub_state = 'FRAMEWORK_COMPLETED'`,
+      )
       .pluck()
       .get(...names);
     expect(rows).toBe(100);
-    expect(kit.runtime!.usage().get('default')).toMatchObject({ vCores: 0, runningJobs: 0, waitingJobs: 0 });
+    expect(kit.runtime!.usage().get('default')).toMatchObject({
+      vCores: 0,
+      runningJobs: 0,
+      waitingJobs: 0,
+    });
   }, 180_000);
 });

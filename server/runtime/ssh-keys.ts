@@ -12,7 +12,11 @@ export interface JobKeyPair {
 
 /** Key files are named after the framework (CONTRACT §5.6): `alice~job1` and `alice~job1.pub`. */
 export function jobKeyPair(sshDir: string, frameworkName: string): JobKeyPair {
-  return { folderPath: sshDir, publicKeyFileName: `${frameworkName}.pub`, privateKeyFileName: frameworkName };
+  return {
+    folderPath: sshDir,
+    publicKeyFileName: `${frameworkName}.pub`,
+    privateKeyFileName: frameworkName,
+  };
 }
 
 function writeKeyPair(privatePath: string, publicPath: string, comment: string): void {
@@ -26,7 +30,12 @@ function writeKeyPair(privatePath: string, publicPath: string, comment: string):
 /** Creates the job's ed25519 key pair (OpenSSH format) unless it exists. */
 export function ensureJobKeyPair(pair: JobKeyPair): void {
   const privatePath = join(pair.folderPath, pair.privateKeyFileName);
-  if (!existsSync(privatePath)) writeKeyPair(privatePath, join(pair.folderPath, pair.publicKeyFileName), pair.privateKeyFileName);
+  if (!existsSync(privatePath))
+    writeKeyPair(
+      privatePath,
+      join(pair.folderPath, pair.publicKeyFileName),
+      pair.privateKeyFileName,
+    );
 }
 
 export function readPublicKey(pair: JobKeyPair): ParsedKey {

@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { timingSafeEqual } from 'node:crypto';
-import ssh2, { type Connection, type ParsedKey, type PseudoTtyInfo, type Server, type ServerChannel } from 'ssh2';
+import ssh2, {
+  type Connection,
+  type ParsedKey,
+  type PseudoTtyInfo,
+  type Server,
+  type ServerChannel,
+} from 'ssh2';
 
 export interface TaskSshOptions {
   host: string;
@@ -35,7 +41,9 @@ export class TaskSshServer {
   static start(options: TaskSshOptions): Promise<TaskSshServer> {
     return new Promise((resolve, reject) => {
       let endpoint: TaskSshServer | undefined = undefined;
-      const server = new ssh2.Server({ hostKeys: [options.hostKey] }, (client) => endpoint?.accept(client));
+      const server = new ssh2.Server({ hostKeys: [options.hostKey] }, (client) =>
+        endpoint?.accept(client),
+      );
       endpoint = new TaskSshServer(server, options);
       server.once('error', reject);
       server.listen(options.port, options.host, () => {
@@ -52,10 +60,15 @@ export class TaskSshServer {
     client.on('close', () => this.clients.delete(client));
     const key = this.options.authorizedKey;
     client.on('authentication', (ctx) => {
-      if (ctx.method !== 'publickey' || ctx.key.algo !== key.type || !sameKey(ctx.key.data, key.getPublicSSH())) {
+      if (
+        ctx.method !== 'publickey' ||
+        ctx.key.algo !== key.type ||
+        !sameKey(ctx.key.data, key.getPublicSSH())
+      ) {
         return ctx.reject(['publickey']);
       }
-      if (ctx.signature && !key.verify(ctx.blob!, ctx.signature, ctx.hashAlgo)) return ctx.reject(['publickey']);
+      if (ctx.signature && !key.verify(ctx.blob!, ctx.signature, ctx.hashAlgo))
+        return ctx.reject(['publickey']);
       return ctx.accept();
     });
     client.on('ready', () => {
@@ -76,7 +89,9 @@ export class TaskSshServer {
 
   private run(channel: ServerChannel, command: string | null, pty: PseudoTtyInfo | null): void {
     const [file, args] = sessionCommand(command, pty);
-    const env = pty ? { ...this.options.env, TERM: pty.term || 'xterm', SHELL: '/bin/bash' } : this.options.env;
+    const env = pty
+      ? { ...this.options.env, TERM: pty.term || 'xterm', SHELL: '/bin/bash' }
+      : this.options.env;
     const child = spawn(file, args, { cwd: this.options.cwd, env, detached: true, stdio: 'pipe' });
     this.sessions.add(child);
     channel.pipe(child.stdin);

@@ -28,9 +28,12 @@ export const EXIT_CODE = {
   rejected: -7300,
 } as const;
 
-const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number as number, name]));
+const SIGNAL_NAMES = new Map(
+  Object.entries(constants.signals).map(([name, number]) => [number as number, name]),
+);
 
-export const signalName = (signal: number): string => SIGNAL_NAMES.get(signal) ?? `signal ${signal}`;
+export const signalName = (signal: number): string =>
+  SIGNAL_NAMES.get(signal) ?? `signal ${signal}`;
 
 export function parseExitRecord(text: string): ExitRecord | null {
   const match = /^(exit|signal) (\d+)\s*$/.exec(text);

@@ -19,12 +19,17 @@ export interface TaskEnvInput {
   workDir: string;
 }
 
-const envValue = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+const envValue = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);
 
 /** The environment OpenPAI gives a container (CONTRACT §7), plus the job's `jobEnvs`. */
-export function taskEnvironment(input: TaskEnvInput, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function taskEnvironment(
+  input: TaskEnvInput,
+  base: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(base)) if (INHERITED.test(key) && value !== undefined) env[key] = value;
+  for (const [key, value] of Object.entries(base))
+    if (INHERITED.test(key) && value !== undefined) env[key] = value;
   for (const [key, value] of Object.entries(input.spec.jobEnvs)) env[key] = envValue(value);
 
   const { spec } = input;
@@ -36,7 +41,12 @@ export function taskEnvironment(input: TaskEnvInput, base: NodeJS.ProcessEnv = p
   env.PAI_TASK_ROLE_LIST = spec.taskRoles.map((role) => role.name).join(',');
   for (const role of spec.taskRoles) {
     env[`PAI_TASK_ROLE_TASK_COUNT_${role.name}`] = String(role.taskNumber);
-    env[`PAI_RESOURCE_${role.name}`] = [role.gpuNumber, role.cpuNumber, role.memoryMB, role.shmMB].join(',');
+    env[`PAI_RESOURCE_${role.name}`] = [
+      role.gpuNumber,
+      role.cpuNumber,
+      role.memoryMB,
+      role.shmMB,
+    ].join(',');
     env[`PAI_MIN_FAILED_TASK_COUNT_${role.name}`] = String(role.minFailedTaskCount ?? -1);
     env[`PAI_MIN_SUCCEEDED_TASK_COUNT_${role.name}`] = String(role.minSucceededTaskCount ?? -1);
     for (let index = 0; index < role.taskNumber; index++) {

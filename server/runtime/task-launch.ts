@@ -30,13 +30,26 @@ export class LaunchFailure extends Error {
 }
 
 /** Gives every task of the new attempt its ports, GPUs, environment and SSH endpoint. */
-export async function prepareTasks(ctx: LaunchContext, job: ActiveJob, gpus: GpuAssignment): Promise<void> {
+export async function prepareTasks(
+  ctx: LaunchContext,
+  job: ActiveJob,
+  gpus: GpuAssignment,
+): Promise<void> {
   job.tasks = newTaskRuns(ctx.paths, job);
   let ports: TaskPorts[];
   try {
-    ports = await allocatePorts(ctx.bindHost, job.tasks.map((task) => roleOf(job.spec, task.role).portList), ctx.portsInUse);
+    ports = await allocatePorts(
+      ctx.bindHost,
+      job.tasks.map((task) => roleOf(job.spec, task.role).portList),
+      ctx.portsInUse,
+    );
   } catch (error) {
-    throw new LaunchFailure(platformFailure(EXIT_CODE.portConflict, `could not get its ports: ${(error as Error).message}`));
+    throw new LaunchFailure(
+      platformFailure(
+        EXIT_CODE.portConflict,
+        `could not get its ports: ${(error as Error).message}`,
+      ),
+    );
   }
   job.tasks.forEach((task, i) => {
     task.ports = ports[i]!;
@@ -49,7 +62,9 @@ export async function prepareTasks(ctx: LaunchContext, job: ActiveJob, gpus: Gpu
 
 /** Each task's environment; it needs every task's ports, so all ports come first. */
 export function assignEnvironments(ctx: LaunchContext, job: ActiveJob): void {
-  const portsBySlot = new Map<string, TaskPorts>(job.tasks.map((task) => [taskSlot(task.role, task.index), task.ports]));
+  const portsBySlot = new Map<string, TaskPorts>(
+    job.tasks.map((task) => [taskSlot(task.role, task.index), task.ports]),
+  );
   for (const task of job.tasks) {
     task.env = taskEnvironment({
       jobName: job.name,
@@ -68,7 +83,11 @@ export function assignEnvironments(ctx: LaunchContext, job: ActiveJob): void {
 }
 
 /** Opens the SSH endpoint of each task on its `ssh` port. */
-export async function startSsh(ctx: LaunchContext, job: ActiveJob, tasks: TaskRun[]): Promise<void> {
+export async function startSsh(
+  ctx: LaunchContext,
+  job: ActiveJob,
+  tasks: TaskRun[],
+): Promise<void> {
   const authorizedKey = readPublicKey(jobKeyPair(ctx.paths.sshDir(job.id), job.frameworkName));
   for (const task of tasks) {
     const port = task.ports.ssh?.[0];
@@ -84,7 +103,10 @@ export async function startSsh(ctx: LaunchContext, job: ActiveJob, tasks: TaskRu
       });
     } catch (error) {
       throw new LaunchFailure(
-        platformFailure(EXIT_CODE.portConflict, `could not serve SSH on port ${port}: ${(error as Error).message}`),
+        platformFailure(
+          EXIT_CODE.portConflict,
+          `could not serve SSH on port ${port}: ${(error as Error).message}`,
+        ),
       );
     }
   }
@@ -109,7 +131,10 @@ export function spawnTasks(
       () => onExit(task),
     );
     if (started instanceof Error) {
-      failed.push({ task, end: platformFailure(EXIT_CODE.launchFailed, `could not be started: ${started.message}`) });
+      failed.push({
+        task,
+        end: platformFailure(EXIT_CODE.launchFailed, `could not be started: ${started.message}`),
+      });
     } else {
       task.process = started;
     }

@@ -36,7 +36,11 @@ function readRange(path: string, start: number, length: number): Buffer {
 }
 
 /** The kept log of one stream, oldest byte first; with `tailBytes`, only its last bytes. */
-export function readTaskLog(taskDir: string, stream: LogStream, tailBytes: number | null): LogContent {
+export function readTaskLog(
+  taskDir: string,
+  stream: LogStream,
+  tailBytes: number | null,
+): LogContent {
   const current = join(taskDir, `${stream}.log`);
   const rotated = `${current}.1`;
   const currentSize = sizeOf(current);

@@ -33,14 +33,19 @@ export class TaskProcess {
     // A record left by an earlier launch of this attempt must not be taken for this one's.
     rmSync(join(launch.taskDir, 'exit-status'), { force: true });
     try {
-      const child = spawn('perl', [WRAPPER, launch.taskDir, String(launch.logMaxBytes), launch.command], {
-        cwd: launch.workDir,
-        env: launch.env,
-        detached: true,
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        'perl',
+        [WRAPPER, launch.taskDir, String(launch.logMaxBytes), launch.command],
+        {
+          cwd: launch.workDir,
+          env: launch.env,
+          detached: true,
+          stdio: 'ignore',
+        },
+      );
       child.on('error', () => undefined);
-      if (child.pid === undefined) return new Error('the operating system refused to start the process');
+      if (child.pid === undefined)
+        return new Error('the operating system refused to start the process');
       const task = new TaskProcess(child.pid, launch.taskDir);
       child.once('exit', () => {
         task.running = false;
@@ -123,7 +128,10 @@ export function killStrays(containerPrefix: string, live: Set<string>): number {
     const at = environ.indexOf(marker);
     if (at === -1 || (at > 0 && environ[at - 1] !== '\0')) continue;
     const end = environ.indexOf('\0', at);
-    const containerId = environ.slice(at + 'PAI_CONTAINER_ID='.length, end === -1 ? undefined : end);
+    const containerId = environ.slice(
+      at + 'PAI_CONTAINER_ID='.length,
+      end === -1 ? undefined : end,
+    );
     if (live.has(containerId)) continue;
     try {
       process.kill(Number(entry), 'SIGKILL');

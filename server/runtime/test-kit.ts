@@ -7,7 +7,11 @@ import { LocalRuntime } from './local-runtime.ts';
 import type { RuntimeOptions } from './options.ts';
 
 /** Short waits so stop and retry tests stay quick. */
-export const FAST_OPTIONS: Partial<RuntimeOptions> = { stopGraceMs: 300, retryDelayMs: 50, pollIntervalMs: 100 };
+export const FAST_OPTIONS: Partial<RuntimeOptions> = {
+  stopGraceMs: 300,
+  retryDelayMs: 50,
+  pollIntervalMs: 100,
+};
 
 export interface RuntimeTestApp extends TestApp {
   token: string;
@@ -16,7 +20,11 @@ export interface RuntimeTestApp extends TestApp {
   submit(config: Record<string, unknown>, token?: string): Promise<string>;
   detail(jobName: string): Promise<JobDetail>;
   /** Polls the job detail until `done` holds (up to `timeoutMs`). */
-  waitFor(jobName: string, done: (detail: JobDetail) => boolean, timeoutMs?: number): Promise<JobDetail>;
+  waitFor(
+    jobName: string,
+    done: (detail: JobDetail) => boolean,
+    timeoutMs?: number,
+  ): Promise<JobDetail>;
   waitForState(jobName: string, state: JobState, timeoutMs?: number): Promise<JobDetail>;
   stop(jobName: string): Promise<void>;
   jobUrl(jobName: string): string;
@@ -24,7 +32,11 @@ export interface RuntimeTestApp extends TestApp {
 
 let counter = 0;
 /** A job config with one task role `main` running `command`; `extra` overrides fields. */
-export function oneTaskJob(command: string, extra: Record<string, unknown> = {}, role: Record<string, unknown> = {}) {
+export function oneTaskJob(
+  command: string,
+  extra: Record<string, unknown> = {},
+  role: Record<string, unknown> = {},
+) {
   return {
     jobName: `job-${process.pid}-${++counter}`,
     image: 'ubuntu:22.04',
@@ -43,7 +55,9 @@ export async function createRuntimeApp(
       new LocalRuntime({ config, db, cluster, options: { ...FAST_OPTIONS, ...options.runtime } }),
   });
   const username = 'alice';
-  const token = await app.addUser(username, { virtualCluster: Object.keys((options.cluster ?? TEST_CLUSTER).virtualClusters) });
+  const token = await app.addUser(username, {
+    virtualCluster: Object.keys((options.cluster ?? TEST_CLUSTER).virtualClusters),
+  });
   const auth = (bearer = token) => ({ authorization: `Bearer ${bearer}` });
   const jobUrl = (jobName: string) => `/api/v1/user/${username}/jobs/${jobName}`;
 
@@ -53,11 +67,18 @@ export async function createRuntimeApp(
     return response.json() as JobDetail;
   };
 
-  const waitFor = async (jobName: string, done: (detail: JobDetail) => boolean, timeoutMs = 30_000) => {
+  const waitFor = async (
+    jobName: string,
+    done: (detail: JobDetail) => boolean,
+    timeoutMs = 30_000,
+  ) => {
     const deadline = Date.now() + timeoutMs;
     let last = await detail(jobName);
     while (!done(last)) {
-      if (Date.now() > deadline) throw new Error(`job ${jobName} did not get there in time; last: ${JSON.stringify(last, null, 1)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `job ${jobName} did not get there in time; last: ${JSON.stringify(last, null, 1)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 40));
       last = await detail(jobName);
     }
@@ -71,7 +92,8 @@ export async function createRuntimeApp(
     jobUrl,
     detail,
     waitFor,
-    waitForState: (jobName, state, timeoutMs) => waitFor(jobName, (d) => d.jobStatus.state === state, timeoutMs),
+    waitForState: (jobName, state, timeoutMs) =>
+      waitFor(jobName, (d) => d.jobStatus.state === state, timeoutMs),
     async submit(config, bearer = token) {
       const response = await app.app.inject({
         method: 'POST',

@@ -40,7 +40,13 @@ export interface JobRuntime {
    * A task's log, or null when the job has no such task. Without `tailBytes`: the last 64 KiB
    * while the task runs, everything kept once it has ended.
    */
-  taskLog(jobId: number, taskRole: string, taskIndex: number, stream: 'stdout' | 'stderr', tailBytes: number | null): TaskLog | null;
+  taskLog(
+    jobId: number,
+    taskRole: string,
+    taskIndex: number,
+    stream: 'stdout' | 'stderr',
+    tailBytes: number | null,
+  ): TaskLog | null;
   /** The job's private SSH key file, or null when it has none. */
   privateKeyPath(jobId: number): string | null;
   /** Stop tracking (server shutdown). Task processes keep running; `start()` picks them up again. */

@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JobDetail, JobListPage } from '../contract/api-types.ts';
+import { startServer, type RunningServer } from '../e2e/fixtures/server.ts';
+import { median, type BenchSection, type Measurement } from './section.ts';
+
+const COMMAND = 'sleep 30';
+/** Large enough that capacity never holds jobs back: the figures are the runtime's, not the VC's. */
+const BENCH_CPUS = 32;
+
+type Api = (path: string, init?: RequestInit) => Promise<Response>;
+
+async function signIn(server: RunningServer): Promise<Api> {
+  const login = await fetch(`${server.baseURL}/api/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: server.adminUsername, password: server.adminPassword }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return (path, init = {}) =>
+    fetch(`${server.baseURL}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
+    });
+}
+
+const jobConfig = (jobName: string, command: string) =>
+  JSON.stringify({
+    jobName,
+    image: 'none',
+    taskRoles: [{ name: 'main', taskNumber: 1, cpuNumber: 1, memoryMB: 100, command }],
+  });
+
+async function submit(api: Api, jobName: string, command: string): Promise<void> {
+  const response = await api('/api/v1/user/admin/jobs', {
+    method: 'POST',
+    body: jobConfig(jobName, command),
+  });
+  if (response.status !== 202)
+    throw new Error(`submit ${jobName}: ${response.status} ${await response.text()}`);
+}
+
+async function stateOf(api: Api, jobName: string): Promise<string> {
+  return ((await (await api(`/api/v1/user/admin/jobs/${jobName}`)).json()) as JobDetail).jobStatus
+    .state;
+}
+
+/** Milliseconds from `bash -c COMMAND` being asked for until it runs, spawned from this process. */
+async function bareSpawn(): Promise<number> {
+  const started = performance.now();
+  const child = spawn('bash', ['-c', COMMAND], { stdio: 'ignore', detached: true });
+  await once(child, 'spawn');
+  const elapsed = performance.now() - started;
+  process.kill(-child.pid!, 'SIGKILL');
+  await once(child, 'exit');
+  return elapsed;
+}
+
+/** Milliseconds from sending the submit request until the job detail says RUNNING. */
+async function submitToRunning(api: Api, jobName: string): Promise<number> {
+  const started = performance.now();
+  await submit(api, jobName, COMMAND);
+  while ((await stateOf(api, jobName)) !== 'RUNNING');
+  const elapsed = performance.now() - started;
+  await api(`/api/v1/user/admin/jobs/${jobName}/executionType`, {
+    method: 'PUT',
+    body: JSON.stringify({ value: 'STOP' }),
+  });
+  while ((await stateOf(api, jobName)) !== 'STOPPED')
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return elapsed;
+}
+
+async function countJobs(api: Api, states: string): Promise<number> {
+  const response = await api(`/api/v1/user/admin/jobs?withTotalCount=true&limit=1&state=${states}`);
+  return ((await response.json()) as JobListPage).totalCount;
+}
+
+/** Jobs per second for `count` one-task `true` jobs, from the first submit until the last has ended. */
+async function throughput(api: Api, count: number): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const submitter = async () => {
+    while (next < count) await submit(api, `throughput-${next++}`, 'true');
+  };
+  await Promise.all(Array.from({ length: 16 }, submitter));
+  for (;;) {
+    const succeeded = await countJobs(api, 'SUCCEEDED');
+    if (succeeded === count) break;
+    if ((await countJobs(api, 'FAILED')) > 0) throw new Error('a throughput job failed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+export const jobRuntimeSection: BenchSection = {
+  name: 'job runtime',
+  async run({ quick }): Promise<Measurement[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'pai-bench-'));
+    const clusterFile = join(dir, 'cluster.json');
+    writeFileSync(
+      clusterFile,
+      JSON.stringify({ virtualClusters: { default: { cpus: BENCH_CPUS, memoryMB: 1 << 20 } } }),
+    );
+    const server = await startServer({
+      PAI_CLUSTER_CONFIG: clusterFile,
+      PAI_STOP_GRACE_SECONDS: '1',
+    });
+    try {
+      const api = await signIn(server);
+      const samples = quick ? 5 : 15;
+      const jobs = quick ? 100 : 500;
+      await bareSpawn();
+      await submitToRunning(api, 'warm-up');
+      const bare: number[] = [];
+      const viaApi: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        bare.push(await bareSpawn());
+        viaApi.push(await submitToRunning(api, `latency-${i}`));
+      }
+      const perSecond = await throughput(api, jobs);
+      const note = `median of ${samples}, command \`${COMMAND}\``;
+      return [
+        { metric: 'bare spawn of bash -c', value: median(bare), unit: 'ms', note },
+        { metric: 'submit → RUNNING (HTTP, one task)', value: median(viaApi), unit: 'ms', note },
+        {
+          metric: 'submit → RUNNING ÷ bare spawn',
+          value: median(viaApi) / median(bare),
+          unit: '×',
+          note: 'target < 5',
+        },
+        {
+          metric: 'jobs completed per second',
+          value: perSecond,
+          unit: 'jobs/s',
+          note: `${jobs} one-task \`true\` jobs, VC of ${BENCH_CPUS} CPUs, ${16} submitting clients`,
+        },
+      ];
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
