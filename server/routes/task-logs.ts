@@ -13,6 +13,17 @@ const INDEX = /^\d{1,9}$/;
 const BYTES = /^\d{1,15}$/;
 
 /**
+ * Where a task's log is served, e.g. `/api/v1/user/alice/jobs/job1/tasks/worker/0/logs/stdout`;
+ * `containerLog` of a task status points here.
+ */
+export const taskLogPath = (
+  jobPath: string,
+  taskRole: string,
+  taskIndex: number,
+  stream: LogStream = 'stdout',
+) => `${jobPath}/tasks/${encodeURIComponent(taskRole)}/${taskIndex}/logs/${stream}`;
+
+/**
  * `GET .../:jobName/tasks/:taskRole/:taskIndex/logs/:stream?tail=BYTES` (stream: stdout or
  * stderr), for the job's owner or an admin: the last BYTES bytes of the task's log; without
  * `tail`, the last 64 KiB while the task runs and everything kept once it has ended.

@@ -117,7 +117,11 @@ export class LocalRuntime implements JobRuntime {
       job.outcome = stoppedOutcome();
       this.finishAttempt(job);
     } else if (job.phase === 'running') {
-      job.outcome ??= stoppedOutcome();
+      // A stop replaces a failure that would have been retried; a decided end stands.
+      const retrying =
+        job.outcome?.state === 'FAILED' &&
+        mayRetry(job.spec.retryCount, job.retries, job.outcome.failureKind);
+      if (!job.outcome || retrying) job.outcome = stoppedOutcome();
       this.terminate(job, 'the job was asked to stop');
       if (liveTasks(job).length === 0) this.finishAttempt(job);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
+import { taskLogPath } from '../routes/task-logs.ts';
 import { createRuntimeApp, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
 
 const run = promisify(execFile);
@@ -67,15 +68,17 @@ describe('task logs and SSH', () => {
       oneTaskJob('for i in 1 2 3 4 5; do echo "line $i"; done; echo "on stderr" >&2'),
     );
     await kit.waitFor(name, ended);
-    const base = `${kit.jobUrl(name)}/tasks/main/0/logs`;
-
-    const stdout = await getLog(`${base}/stdout`);
+    const stdout = await getLog(taskLogPath(kit.jobUrl(name), 'main', 0, 'stdout'));
     expect(stdout.statusCode).toBe(200);
     expect(stdout.headers['content-type']).toMatch(/^text\/plain/);
     expect(stdout.body).toBe('line 1\nline 2\nline 3\nline 4\nline 5\n');
     expect(stdout.headers['x-task-running']).toBe('false');
-    expect((await getLog(`${base}/stdout?tail=7`)).body).toBe('line 5\n');
-    expect((await getLog(`${base}/stderr`)).body).toBe('on stderr\n');
+    expect((await getLog(`${taskLogPath(kit.jobUrl(name), 'main', 0)}?tail=7`)).body).toBe(
+      'line 5\n',
+    );
+    expect((await getLog(taskLogPath(kit.jobUrl(name), 'main', 0, 'stderr'))).body).toBe(
+      'on stderr\n',
+    );
     expect((await getLog(`/api/v1/jobs/alice~${name}/tasks/main/0/logs/stderr`)).body).toBe(
       'on stderr\n',
     );

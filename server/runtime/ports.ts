@@ -18,9 +18,10 @@ const portOf = (server: Server): number => (server.address() as { port: number }
 
 /**
  * Finds free TCP ports on `host` for each task's port list. Every port is held open until all are
- * found, so no two labels get the same one; ports in `inUse` (handed to live tasks)
- * are skipped.
- * `beginAt: 0` takes any free port; otherwise the search starts at `beginAt`.
+ * found, so no two labels get the same one. `inUse` holds the ports of live tasks: they are
+ * skipped, and each port found joins it at once, so a launch running alongside cannot get it in
+ * the moment between this probe closing and the task binding it. On failure the ports found are
+ * given back. `beginAt: 0` takes any free port; otherwise the search starts at `beginAt`.
  */
 export async function allocatePorts(
   host: string,
@@ -28,18 +29,19 @@ export async function allocatePorts(
   inUse: Set<number>,
 ): Promise<TaskPorts[]> {
   const held: Server[] = [];
-  const taken = new Set(inUse);
+  const taken: number[] = [];
   const take = async (beginAt: number): Promise<number> => {
     for (let attempt = 0; attempt < SEARCH_SPAN; attempt++) {
       const candidate = beginAt === 0 ? 0 : beginAt + attempt;
       if (candidate > 65535) break;
-      if (candidate !== 0 && taken.has(candidate)) continue;
+      if (candidate !== 0 && inUse.has(candidate)) continue;
       const server = await holdPort(host, candidate);
       if (!server) continue;
       held.push(server);
       const port = portOf(server);
-      if (taken.has(port)) continue;
-      taken.add(port);
+      if (inUse.has(port)) continue;
+      inUse.add(port);
+      taken.push(port);
       return port;
     }
     throw new Error(`no free port found on ${host}${beginAt ? ` from ${beginAt}` : ''}`);
@@ -56,6 +58,9 @@ export async function allocatePorts(
       result.push(ports);
     }
     return result;
+  } catch (error) {
+    for (const port of taken) inUse.delete(port);
+    throw error;
   } finally {
     await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
   }

@@ -54,7 +54,6 @@ export async function prepareTasks(
   job.tasks.forEach((task, i) => {
     task.ports = ports[i]!;
     task.gpus = gpus.get(taskSlot(task.role, task.index)) ?? [];
-    for (const port of Object.values(task.ports).flat()) ctx.portsInUse.add(port);
   });
   assignEnvironments(ctx, job);
   await startSsh(ctx, job, job.tasks);
