@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VirtualCluster } from '../../contract/api-types.ts';
+import { LocalRuntime } from '../runtime/local-runtime.ts';
+import { FAST_OPTIONS } from '../runtime/test-kit.ts';
+import { createTestApp, type TestApp } from '../test-support/app.ts';
+import { apiClient, type ApiClient } from '../test-support/http.ts';
+
+describe('virtual clusters', () => {
+  let t: TestApp;
+  let alice: ApiClient;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      runtime: ({ config, db, cluster }) =>
+        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+    });
+    alice = apiClient(t.app, await t.addUser('alice'));
+  });
+  afterAll(async () => {
+    await alice('DELETE', '/api/v1/user/alice/jobs/busy');
+    await t.close();
+  });
+
+  it('lists every configured VC in the YARN shape, with capacity as a share of the cluster', async () => {
+    const response = await alice('GET', '/api/v1/virtual-clusters');
+    expect(response.status).toBe(200);
+    const vcs = response.body as Record<string, VirtualCluster>;
+    expect(Object.keys(vcs)).toEqual(['default', 'research']);
+    expect(vcs.research).toEqual({
+      capacity: (4 / 12) * 100,
+      maxCapacity: (4 / 12) * 100,
+      usedCapacity: 0,
+      numActiveJobs: 0,
+      numJobs: 0,
+      numPendingJobs: 0,
+      resourcesUsed: { memory: 0, vCores: 0, GPUs: 0 },
+      resourcesTotal: { memory: 8192, vCores: 4, GPUs: 0 },
+      dedicated: false,
+      nodeList: [expect.any(String)],
+      status: 'RUNNING',
+    });
+  });
+
+  it('reports what running jobs use', async () => {
+    const job = {
+      jobName: 'busy',
+      image: 'x',
+      taskRoles: [{ name: 'm', command: 'sleep 30', taskNumber: 2, cpuNumber: 2, memoryMB: 1000 }],
+    };
+    expect((await alice('POST', '/api/v1/user/alice/jobs', job)).status).toBe(202);
+    const deadline = Date.now() + 20_000;
+    let vc = (await alice('GET', '/api/v1/virtual-clusters/default')).body as VirtualCluster;
+    while (vc.numActiveJobs === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      vc = (await alice('GET', '/api/v1/virtual-clusters/default')).body as VirtualCluster;
+    }
+    expect(vc).toMatchObject({
+      numActiveJobs: 1,
+      numJobs: 1,
+      resourcesUsed: { vCores: 4, memory: 2000, GPUs: 0 },
+      usedCapacity: 50,
+    });
+  });
+
+  it('answers unknown and malformed VC names', async () => {
+    expect(await alice('GET', '/api/v1/virtual-clusters/nowhere')).toMatchObject({
+      status: 404,
+      body: { code: 'NoVirtualClusterError', message: 'Virtual cluster nowhere is not found.' },
+    });
+    expect(await alice('GET', '/api/v1/virtual-clusters/a-b')).toMatchObject({
+      status: 400,
+      body: { code: 'InvalidParametersError' },
+    });
+  });
+});
