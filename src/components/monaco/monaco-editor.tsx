@@ -62,6 +62,8 @@ export const MonacoEditor = forwardRef<EditorHandle, MonacoEditorProps>(function
       readOnly,
       ariaLabel,
       automaticLayout: true,
+      wordWrap: 'on',
+      dropIntoEditor: { enabled: false }, // the page imports dropped files itself
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       tabSize: 2,

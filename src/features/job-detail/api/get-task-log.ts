@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { jobApiPath, type JobRef } from '../model/job-ref.ts';
+import { restServerPath } from '../model/rest-link.ts';
 import { detailKeys } from './keys.ts';
 
 export type LogStream = 'stdout' | 'stderr';
@@ -9,27 +10,37 @@ export interface TaskAddress {
   index: number;
 }
 
+/** A task whose log is read, with `containerLog` (its stdout URL) when the server gives one. */
+export interface LogSource extends TaskAddress {
+  containerLog: string | null;
+}
+
 /** How much of a log the page shows; the whole log is a download. */
 export const LOG_TAIL_BYTES = 64 * 1024;
 const FOLLOW_MS = 2_000;
-/** `tail` larger than any kept log: the whole log. */
-const WHOLE_LOG = 1e15;
+/** `tail` larger than any kept log (15 digits, the most the server reads): the whole log. */
+const WHOLE_LOG = 1e14;
 
-/** `GET .../:jobName/tasks/:role/:index/logs/:stream?tail=BYTES` on this portal's server. */
-export function taskLogPath(job: JobRef, task: TaskAddress, stream: LogStream): string {
+/**
+ * The log's REST path: from `containerLog` when the server gives one (`…/logs/stdout`), else
+ * `GET .../:jobName/tasks/:role/:index/logs/:stream` of this portal's server.
+ */
+export function taskLogPath(job: JobRef, task: LogSource, stream: LogStream): string {
+  const given = task.containerLog ? restServerPath(task.containerLog) : null;
+  if (given && /\/logs\/stdout(?:\?.*)?$/.test(given)) return given.replace(/\/logs\/stdout(?:\?.*)?$/, `/logs/${stream}`);
   return `${jobApiPath(job)}/tasks/${encodeURIComponent(task.role)}/${task.index}/logs/${stream}`;
 }
 
-export function fetchTaskLog(job: JobRef, task: TaskAddress, stream: LogStream, tailBytes: number, signal?: AbortSignal) {
+export function fetchTaskLog(job: JobRef, task: LogSource, stream: LogStream, tailBytes: number, signal?: AbortSignal) {
   return apiRequest<string>(taskLogPath(job, task, stream), { query: { tail: tailBytes }, responseType: 'text', signal });
 }
 
-export function fetchWholeTaskLog(job: JobRef, task: TaskAddress, stream: LogStream): Promise<Blob> {
+export function fetchWholeTaskLog(job: JobRef, task: LogSource, stream: LogStream): Promise<Blob> {
   return apiRequest<Blob>(taskLogPath(job, task, stream), { query: { tail: WHOLE_LOG }, responseType: 'blob' });
 }
 
 /** The tail of a task's log, asked again every few seconds while `follow` is on. */
-export function useTaskLog(job: JobRef, task: TaskAddress | null, stream: LogStream, follow: boolean) {
+export function useTaskLog(job: JobRef, task: LogSource | null, stream: LogStream, follow: boolean) {
   return useQuery(
     queryOptions({
       queryKey: detailKeys.log(job, task ? `${task.role}/${task.index}` : '', stream),

@@ -23,7 +23,7 @@ interface LogViewerProps {
 /** stdout or stderr of one task: its tail first, followed while the task runs, searchable, downloadable whole. */
 export function LogViewer({ job, detail, mayRead, selected, stream, onSelect }: LogViewerProps) {
   const tasks = Object.entries(detail.taskRoles).flatMap(([role, { taskStatuses }]) =>
-    taskStatuses.map((task) => ({ role, index: task.taskIndex, state: task.taskState })),
+    taskStatuses.map((task) => ({ role, index: task.taskIndex, state: task.taskState, containerLog: task.containerLog })),
   );
   const task = tasks.find((candidate) => candidate.role === selected?.role && candidate.index === selected.index) ?? tasks[0] ?? null;
   const [followWanted, setFollowWanted] = useState(true);

@@ -30,6 +30,17 @@ describe('describeSubmitFailure', () => {
     expect(text.slice(marker!.offset, marker!.offset + 1)).toBe('{');
   });
 
+  it('keeps a message that names no field without a place', () => {
+    const failure = describeSubmitFailure({
+      status: 400,
+      code: 'InvalidParametersError',
+      message: 'The job needs 64 vCores (all tasks together) but virtual cluster default has 2 vCores in total.',
+    });
+    if (failure.kind !== 'invalid') throw new Error(failure.kind);
+    expect(failure.problems).toEqual([{ path: null, message: failure.message }]);
+    expect(markersFor(text, failure.problems)).toEqual([]);
+  });
+
   it('knows a name conflict and an unknown or forbidden virtual cluster', () => {
     expect(describeSubmitFailure({ status: 409, code: 'ConflictJobError', message: 'Job name a already exists' }).kind).toBe('name-taken');
     expect(describeSubmitFailure({ status: 404, code: 'NoVirtualClusterError', message: 'Virtual cluster nope is not found.' }).kind).toBe(

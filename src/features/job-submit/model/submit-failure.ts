@@ -1,3 +1,4 @@
+import { jobConfigSchema } from '../../../../contract/job-config-schema.ts';
 import { problemsInMessage } from '../config-text/json-path.ts';
 import type { PathProblem } from './problem-markers.ts';
 
@@ -23,6 +24,13 @@ export function describeSubmitFailure(error: ApiFailure): SubmitFailure {
   if (code === 'NoVirtualClusterError' || (code === 'ForbiddenUserError' && /virtual cluster/i.test(message))) {
     return { kind: 'virtual-cluster', message };
   }
-  if (code === 'InvalidParametersError') return { kind: 'invalid', message, problems: problemsInMessage(message) };
+  if (code === 'InvalidParametersError') {
+    // Only paths into the config count: "The job needs 64 vCores…" names no field.
+    const problems = problemsInMessage(message).map((problem) => ({
+      ...problem,
+      path: problem.path && Object.hasOwn(jobConfigSchema.properties, problem.path[0]!) ? problem.path : null,
+    }));
+    return { kind: 'invalid', message, problems };
+  }
   return { kind: 'other', message };
 }
