@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ssh2, { type ParsedKey } from 'ssh2';
+import { generateEd25519KeyPair } from './openssh-key.ts';
 
 const { utils } = ssh2;
 
@@ -21,10 +22,10 @@ export function jobKeyPair(sshDir: string, frameworkName: string): JobKeyPair {
 
 function writeKeyPair(privatePath: string, publicPath: string, comment: string): void {
   mkdirSync(dirname(privatePath), { recursive: true, mode: 0o700 });
-  const generated = utils.generateKeyPairSync('ed25519', { comment });
-  writeFileSync(privatePath, generated.private, { mode: 0o600 });
+  const generated = generateEd25519KeyPair(comment);
+  writeFileSync(privatePath, generated.privateKey, { mode: 0o600 });
   chmodSync(privatePath, 0o600);
-  writeFileSync(publicPath, `${generated.public}\n`, { mode: 0o644 });
+  writeFileSync(publicPath, `${generated.publicKey}\n`, { mode: 0o644 });
 }
 
 /** Creates the job's ed25519 key pair (OpenSSH format) unless it exists. */
