@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JobDetail, JobListPage } from '../contract/api-types.ts';
+import type { JobDetail, JobListItem, JobListPage } from '../contract/api-types.ts';
 import { startServer, type RunningServer } from '../e2e/fixtures/server.ts';
 import { median, type BenchSection, type Measurement } from './section.ts';
 
@@ -94,7 +94,15 @@ async function throughput(api: Api, count: number): Promise<number> {
   for (;;) {
     const succeeded = await countJobs(api, 'SUCCEEDED');
     if (succeeded === count) break;
-    if ((await countJobs(api, 'FAILED')) > 0) throw new Error('a throughput job failed');
+    if ((await countJobs(api, 'FAILED')) > 0) {
+      const failed = (await (
+        await api('/api/v1/user/admin/jobs?state=FAILED&limit=1')
+      ).json()) as JobListItem[];
+      const detail = (await (
+        await api(`/api/v1/user/admin/jobs/${failed[0]!.name}`)
+      ).json()) as JobDetail;
+      throw new Error(`job ${failed[0]!.name} failed: ${detail.jobStatus.appExitDiagnostics}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return count / ((performance.now() - started) / 1000);
