@@ -1,58 +1,17 @@
-import { join } from 'node:path';
-import { buildApp } from './app.ts';
-import { JOBS_USAGE, jobsCommand } from './cli/jobs-command.ts';
-import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
-import { loadClusterConfig } from './cluster-config.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { LocalRuntime } from './runtime/local-runtime.ts';
-import { runtimeOptionsFromEnv } from './runtime/options.ts';
-import { openDatabase } from './store/db.ts';
-import { UserStore } from './store/users.ts';
-import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from './users/first-admin.ts';
-
-async function serve(): Promise<void> {
-  const config = loadConfig();
-  const cluster = loadClusterConfig(config.clusterConfigPath);
-  const db = openDatabase(config.dataDir);
-  const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
-  const runtime = new LocalRuntime({ config, db, cluster, options: runtimeOptionsFromEnv() });
-  const app = await buildApp({ config, db, cluster, runtime });
-  // Recovery settles and re-tracks tasks before the first request is answered.
-  await runtime.start();
-  const address = await app.listen({ host: config.host, port: config.port });
-  if (firstAdmin?.generatedPassword) {
-    console.log(
-      `Created administrator "${firstAdmin.username}" with password: ${firstAdmin.generatedPassword}`,
-    );
-    console.log(
-      `(shown only this once; also stored in ${join(config.dataDir, ADMIN_PASSWORD_FILE)}, mode 0600)`,
-    );
-  } else if (firstAdmin) {
-    console.log(
-      `Created administrator "${firstAdmin.username}" with the password in PAI_ADMIN_PASSWORD.`,
-    );
-  }
-  console.log(`PAI Portal is serving at ${address}`);
-  const close = async () => {
-    await runtime.close();
-    await app.close();
-    db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
-}
+import { JOBS_USAGE, USERS_USAGE } from './cli/usage.ts';
+import { ConfigError } from './config.ts';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
+    // Each command loads only its own modules, so `users` and `jobs` start quickly.
     case 'serve':
-      return serve();
+      return (await import('./cli/serve-command.ts')).serve();
     case 'users':
-      process.exitCode = await usersCommand(args);
+      process.exitCode = await (await import('./cli/users-command.ts')).usersCommand(args);
       return;
     case 'jobs':
-      process.exitCode = await jobsCommand(args);
+      process.exitCode = await (await import('./cli/jobs-command.ts')).jobsCommand(args);
       return;
     default:
       console.error(`usage: pai serve | ${USERS_USAGE} | ${JOBS_USAGE}`);

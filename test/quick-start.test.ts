@@ -81,7 +81,7 @@ const expectations: [RegExp, Check][] = [
   ],
 ];
 
-describe('README Quick Start, run with curl against a real server', () => {
+describe('README Quick Start, run with curl against a real server', { timeout: 120_000 }, () => {
   let dataDir: string;
   let server: ServeProcess;
   let password: string;
@@ -95,7 +95,7 @@ describe('README Quick Start, run with curl against a real server', () => {
     const printed = /Created administrator "admin" with password: (\S+)/.exec(server.output());
     expect(printed, server.output()).not.toBeNull();
     password = printed![1]!;
-  });
+  }, 120_000);
   afterAll(async () => {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
+import { JOBS_USAGE } from './usage.ts';
 import { ImportError, importJobs } from '../jobs/import-jobs.ts';
 import { openDatabase } from '../store/db.ts';
-
-export const JOBS_USAGE = 'jobs import FILE';
 
 /** `jobs import FILE`: job history into the store; works whether or not the server runs. */
 export async function jobsCommand(args: string[]): Promise<number> {

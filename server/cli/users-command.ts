@@ -1,12 +1,11 @@
 import { generatePassword } from '../auth/password.ts';
 import { loadClusterConfig } from '../cluster-config.ts';
 import { loadConfig } from '../config.ts';
+import { USERS_USAGE } from './usage.ts';
 import { PaiError } from '../errors.ts';
 import { openDatabase } from '../store/db.ts';
 import { UserStore } from '../store/users.ts';
 import { createUserAccount } from '../users/user-accounts.ts';
-
-export const USERS_USAGE = 'users add NAME [--admin] [--password-stdin]';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { buildApp } from '../app.ts';
+import { loadClusterConfig } from '../cluster-config.ts';
+import { loadConfig } from '../config.ts';
+import { LocalRuntime } from '../runtime/local-runtime.ts';
+import { runtimeOptionsFromEnv } from '../runtime/options.ts';
+import { openDatabase } from '../store/db.ts';
+import { UserStore } from '../store/users.ts';
+import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from '../users/first-admin.ts';
+
+/** `serve`: the API and the built portal, with the local job runtime. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const cluster = loadClusterConfig(config.clusterConfigPath);
+  const db = openDatabase(config.dataDir);
+  const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
+  const runtime = new LocalRuntime({ config, db, cluster, options: runtimeOptionsFromEnv() });
+  const app = await buildApp({ config, db, cluster, runtime });
+  // Recovery settles and re-tracks tasks before the first request is answered.
+  await runtime.start();
+  const address = await app.listen({ host: config.host, port: config.port });
+  if (firstAdmin?.generatedPassword) {
+    console.log(
+      `Created administrator "${firstAdmin.username}" with password: ${firstAdmin.generatedPassword}`,
+    );
+    console.log(
+      `(shown only this once; also stored in ${join(config.dataDir, ADMIN_PASSWORD_FILE)}, mode 0600)`,
+    );
+  } else if (firstAdmin) {
+    console.log(
+      `Created administrator "${firstAdmin.username}" with the password in PAI_ADMIN_PASSWORD.`,
+    );
+  }
+  console.log(`PAI Portal is serving at ${address}`);
+  const close = async () => {
+    await runtime.close();
+    await app.close();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServeProcess, type ServeProcess } from '../server/test-support/serve-process.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/** Runs `tsx server/cli.ts ...args` (what `npm run pai --` runs) with `stdin` as its input. */
+function pai(dataDir: string, args: string[], stdin = '', env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PAI_DATA_DIR: dataDir, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+// Each case starts Node processes; the machine may be busy, so the timeouts are generous.
+describe('pai CLI against a running server', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  let server: ServeProcess;
+  let historyFile: string;
+
+  const login = async (username: string, password: string) => {
+    const response = await fetch(`${server.baseUrl}/api/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { token: string; admin: boolean; code?: string },
+    };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'pai-cli-'));
+    server = await startServeProcess(dataDir, { PAI_ADMIN_PASSWORD: 'admin-password' });
+    historyFile = join(dataDir, 'history.json');
+    writeFileSync(
+      historyFile,
+      JSON.stringify([
+        { name: 'legacy-job', username: 'bob', state: 'SUCCEEDED', legacy: true },
+        {
+          name: 'namespaced',
+          username: 'bob',
+          state: 'FAILED',
+          config: '{"jobName":"namespaced"}',
+        },
+      ]),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('users add: password from stdin, or generated and printed', async () => {
+    const fromStdin = await pai(
+      dataDir,
+      ['users', 'add', 'bob', '--admin', '--password-stdin'],
+      'bob-secret-1\n',
+    );
+    expect(fromStdin).toMatchObject({ code: 0, stdout: 'Added administrator bob.\n' });
+    expect(await login('bob', 'bob-secret-1')).toMatchObject({
+      status: 200,
+      body: { admin: true },
+    });
+
+    const generated = await pai(dataDir, ['users', 'add', 'carol']);
+    expect(generated.code).toBe(0);
+    const password = /^Added user carol with password: (\S+)\n$/.exec(generated.stdout)?.[1];
+    expect(password).toHaveLength(24);
+    expect(await login('carol', password!)).toMatchObject({ status: 200, body: { admin: false } });
+  });
+
+  it('users add: refuses a taken name, a short password and wrong usage', async () => {
+    expect(
+      await pai(dataDir, ['users', 'add', 'bob', '--password-stdin'], 'another-one'),
+    ).toMatchObject({
+      code: 1,
+      stderr: 'Cannot add user bob: User bob already exists.\n',
+    });
+    expect(await pai(dataDir, ['users', 'add', 'dave', '--password-stdin'], 'short')).toMatchObject(
+      {
+        code: 1,
+        stderr: 'Cannot add user dave: password must be at least 6 characters long\n',
+      },
+    );
+    expect((await pai(dataDir, ['users', 'add'])).code).toBe(2);
+  });
+
+  it('jobs import: once while the server runs, again without effect', async () => {
+    expect(await pai(dataDir, ['jobs', 'import', historyFile])).toMatchObject({
+      code: 0,
+      stdout: `Imported 2 job(s) from ${historyFile}; 0 already present.\n`,
+    });
+    expect((await pai(dataDir, ['jobs', 'import', historyFile])).stdout).toBe(
+      `Imported 0 job(s) from ${historyFile}; 2 already present.\n`,
+    );
+    const { body } = await login('bob', 'bob-secret-1');
+    const list = (await (
+      await fetch(`${server.baseUrl}/api/v1/jobs`, {
+        headers: { authorization: `Bearer ${body.token}` },
+      })
+    ).json()) as {
+      name: string;
+      legacy?: true;
+    }[];
+    expect(list.map((job) => [job.name, job.legacy ?? false]).sort()).toEqual([
+      ['legacy-job', true],
+      ['namespaced', false],
+    ]);
+  });
+
+  it('jobs import: names what is wrong and imports nothing', async () => {
+    const bad = join(dataDir, 'bad.json');
+    writeFileSync(bad, JSON.stringify([{ name: 'fine', username: 'bob' }, { name: 'x' }]));
+    expect(await pai(dataDir, ['jobs', 'import', bad])).toMatchObject({
+      code: 1,
+      stderr: `Nothing imported from ${bad}:\njobs[1]: username is required\n`,
+    });
+    expect((await pai(dataDir, ['jobs', 'import', join(dataDir, 'missing.json')])).stderr).toMatch(
+      /^Cannot read .*missing\.json/,
+    );
+  });
+});
+
+describe('pai serve with invalid configuration', { timeout: 120_000 }, () => {
+  it('stops with a message that names the variable', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pai-cli-'));
+    try {
+      const result = await pai(dataDir, ['serve'], '', { PAI_PORT: 'ninety' });
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: 'Invalid configuration: PAI_PORT: "ninety" is not a TCP port (0–65535).\n',
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
