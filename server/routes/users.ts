@@ -90,7 +90,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     }
     users.setPasswordHash(username, await hashPassword(newPassword));
     // Sessions elsewhere end with the old password; the caller's own session stays.
-    tokens.revokeAllOf(username, caller.username === username ? caller.token : undefined);
+    tokens.revokeSessionsOf(username, caller.username === username ? caller.token : undefined);
     return reply.status(201).send({ message: 'update user password successfully.' });
   });
 

@@ -61,10 +61,10 @@ export class TokenStore {
     this.db.prepare('DELETE FROM tokens WHERE token = ?').run(token);
   }
 
-  /** Revokes all of a user's tokens except `keep` (after a password change). */
-  revokeAllOf(username: string, keep?: string): void {
+  /** Ends the user's sign-in sessions except `keep` (after a password change); application tokens stay. */
+  revokeSessionsOf(username: string, keep?: string): void {
     this.db
-      .prepare('DELETE FROM tokens WHERE username = ? AND token IS NOT ?')
+      .prepare('DELETE FROM tokens WHERE username = ? AND application = 0 AND token IS NOT ?')
       .run(username, keep ?? null);
   }
 }
