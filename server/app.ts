@@ -96,6 +96,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   if (hasPortal) {
     // wildcard: our own routes (e.g. /config.json) take precedence over files of the same name.
     await app.register(fastifyStatic, { root: config.portalDir, wildcard: true, index: false });
+    // The dashboard's URL is the root directory, which the static handler refuses to list.
+    app.get('/', async (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
 
   app.setNotFoundHandler((request, reply) => {
