@@ -1,23 +1,13 @@
+import {
+  JOB_CONFIG_DEFAULTS as DEFAULTS,
+  type JobConfigPort,
+  type JobConfigTaskRole,
+} from '../../contract/job-config-schema.ts';
+
+export type PortRequest = JobConfigPort;
+export type TaskRoleSpec = JobConfigTaskRole;
+
 /** The parts of a validated job config (CONTRACT §7, defaults applied) that the runtime uses. */
-export interface PortRequest {
-  label: string;
-  beginAt: number;
-  portNumber: number;
-}
-
-export interface TaskRoleSpec {
-  name: string;
-  taskNumber: number;
-  cpuNumber: number;
-  memoryMB: number;
-  shmMB: number;
-  gpuNumber: number;
-  portList: PortRequest[];
-  command: string;
-  minFailedTaskCount: number | null;
-  minSucceededTaskCount: number | null;
-}
-
 export interface JobSpec {
   taskRoles: TaskRoleSpec[];
   retryCount: number;
@@ -46,7 +36,7 @@ export function parseJobSpec(configJson: string): JobSpec {
     ? (config.taskRoles as Record<string, unknown>[])
     : [];
   return {
-    retryCount: int(config.retryCount, 0),
+    retryCount: int(config.retryCount, DEFAULTS.retryCount),
     jobEnvs: (config.jobEnvs as Record<string, unknown> | undefined) ?? {},
     taskRoles: roles.map((role) => {
       const portList = (
@@ -62,15 +52,18 @@ export function parseJobSpec(configJson: string): JobSpec {
       }
       return {
         name: String(role.name),
-        taskNumber: Math.max(0, int(role.taskNumber, 1)),
-        cpuNumber: Math.max(0, int(role.cpuNumber, 1)),
-        memoryMB: Math.max(0, int(role.memoryMB, 100)),
-        shmMB: Math.max(0, int(role.shmMB, 64)),
-        gpuNumber: Math.max(0, int(role.gpuNumber, 0)),
+        taskNumber: Math.max(0, int(role.taskNumber, DEFAULTS.taskNumber)),
+        cpuNumber: Math.max(0, int(role.cpuNumber, DEFAULTS.cpuNumber)),
+        memoryMB: Math.max(0, int(role.memoryMB, DEFAULTS.memoryMB)),
+        shmMB: Math.max(0, int(role.shmMB, DEFAULTS.shmMB)),
+        gpuNumber: Math.max(0, int(role.gpuNumber, DEFAULTS.gpuNumber)),
         portList,
         command: String(role.command ?? ''),
-        minFailedTaskCount: countOrNull(role.minFailedTaskCount, 1),
-        minSucceededTaskCount: countOrNull(role.minSucceededTaskCount, null),
+        minFailedTaskCount: countOrNull(role.minFailedTaskCount, DEFAULTS.minFailedTaskCount),
+        minSucceededTaskCount: countOrNull(
+          role.minSucceededTaskCount,
+          DEFAULTS.minSucceededTaskCount,
+        ),
       };
     }),
   };
