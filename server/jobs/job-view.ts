@@ -8,16 +8,17 @@ import type {
   TaskState,
 } from '../../contract/api-types.ts';
 import type { JobConfig } from '../../contract/job-config-schema.ts';
+import type { JobListRow } from '../store/job-list.ts';
 import type { JobRow, TaskRow } from '../store/jobs.ts';
 
-const retryDetails = (row: JobRow) => ({
+const retryDetails = (row: JobListRow) => ({
   user: row.retries_user,
   platform: row.retries_platform,
   resource: row.retries_resource,
 });
 
 /** One item of the job list (CONTRACT §5.2). */
-export function jobListItem(row: JobRow): JobListItem {
+export function jobListItem(row: JobListRow): JobListItem {
   const details = retryDetails(row);
   const item: JobListItem = {
     name: row.name,

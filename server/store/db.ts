@@ -14,6 +14,9 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // Planner statistics when missing or stale (SQLite's advice for long-lived connections): without
+  // them a user+state filter walks every job in that state instead of the user's jobs.
+  db.pragma('optimize = 0x10002');
   return db;
 }
 
