@@ -127,4 +127,9 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (job_id, attempt)
   );
   `,
+  // 4: the legacy filter as an ordinary index, so the planner searches it under any sort order
+  `
+  DROP INDEX jobs_legacy;
+  CREATE INDEX jobs_by_legacy ON jobs(legacy, created_time, id);
+  `,
 ];
