@@ -1,0 +1,267 @@
+import { rmSync } from 'node:fs';
+import { liveTasks, taskLabel, type ActiveJob, type TaskRun } from './active-job.ts';
+import { gpuBitmask, type Capacity, type GpuAssignment } from './capacity.ts';
+import {
+  decideOutcome,
+  emptyJobOutcome,
+  mayRetry,
+  rejectedOutcome,
+  stoppedOutcome,
+  type Outcome,
+} from './completion.ts';
+import { taskKeys } from './job-spec.ts';
+import { JobQueue } from './job-queue.ts';
+import type { RuntimeOptions } from './options.ts';
+import type { RuntimePaths } from './paths.ts';
+import { containerPorts } from './ports.ts';
+import type { RuntimeStore } from './runtime-store.ts';
+import { EXIT_CODE, endFromRecord, platformFailure, stoppedEnd, type TaskEnd } from './task-end.ts';
+import {
+  LaunchFailure,
+  prepareTasks,
+  releaseTask,
+  spawnTasks,
+  type LaunchContext,
+} from './task-launch.ts';
+import { stderrTail } from './task-logs.ts';
+import { killStrays, readExitRecord } from './task-process.ts';
+
+const SWEEP_DELAY_MS = 200;
+
+/**
+ * Moves jobs through their lives: queue → launch → running → completion, retry or end, and
+ * writes each step to the store. Every change of state happens on the event loop, in order.
+ */
+export class JobDriver {
+  readonly jobs = new Map<number, ActiveJob>();
+  readonly queue = new JobQueue();
+  closed = false;
+  private readonly removals = new Map<number, () => void>();
+  private schedulePending = false;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: RuntimeStore,
+    private readonly paths: RuntimePaths,
+    readonly capacity: Capacity,
+    private readonly options: RuntimeOptions,
+    readonly ctx: LaunchContext,
+  ) {}
+
+  /** Resolves once a job marked `removed` has no live task left. */
+  removed(job: ActiveJob): Promise<void> {
+    if (!this.jobs.has(job.id)) return Promise.resolve();
+    const gone = new Promise<void>((resolve) => this.removals.set(job.id, resolve));
+    for (const task of liveTasks(job)) task.process!.signalGroup('SIGKILL');
+    if (liveTasks(job).length === 0) this.finishAttempt(job);
+    return gone;
+  }
+
+  /** Stops tracking; task processes keep running. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.sweepTimer);
+    const closing: Promise<void>[] = [];
+    for (const job of this.jobs.values()) {
+      clearTimeout(job.timer);
+      for (const task of job.tasks) {
+        task.process?.detach();
+        if (task.ssh) closing.push(task.ssh.close());
+      }
+    }
+    await Promise.all(closing);
+  }
+
+  scheduleSoon(): void {
+    if (this.schedulePending || this.closed) return;
+    this.schedulePending = true;
+    setImmediate(() => {
+      this.schedulePending = false;
+      if (!this.closed) this.schedule();
+    });
+  }
+
+  /** Starts every queued job that fits now; fails those that never can. */
+  private schedule(): void {
+    const gpusOf = new Map<number, GpuAssignment>();
+    const { started, dropped } = this.queue.take((job) => {
+      if (this.capacity.neverFits(job.vc, job.spec)) return 'drop';
+      if (!this.capacity.fits(job.vc, job.spec)) return 'wait';
+      gpusOf.set(job.id, this.capacity.reserve(job.id, job.vc, job.spec));
+      return 'start';
+    });
+    for (const job of dropped) {
+      job.outcome = rejectedOutcome(
+        EXIT_CODE.rejected,
+        `The job cannot run: ${this.capacity.neverFits(job.vc, job.spec)}.`,
+        'user',
+      );
+      this.finishAttempt(job);
+    }
+    for (const job of started) {
+      job.phase = 'launching';
+      job.launching = this.launch(job, gpusOf.get(job.id)!).finally(() => {
+        job.launching = null;
+      });
+    }
+  }
+
+  private async launch(job: ActiveJob, gpus: GpuAssignment): Promise<void> {
+    try {
+      await prepareTasks(this.ctx, job, gpus);
+    } catch (error) {
+      for (const task of job.tasks) releaseTask(this.ctx, task);
+      const end =
+        error instanceof LaunchFailure
+          ? error.end
+          : platformFailure(EXIT_CODE.launchFailed, (error as Error).message);
+      job.outcome = job.stopRequested
+        ? stoppedOutcome()
+        : rejectedOutcome(
+            end.exitCode,
+            `The job's tasks could not start: ${end.diagnostics}.`,
+            'platform',
+          );
+      if (!this.closed) this.finishAttempt(job);
+      return;
+    }
+    if (this.closed || job.stopRequested) {
+      for (const task of job.tasks) releaseTask(this.ctx, task);
+      job.outcome = stoppedOutcome();
+      if (!this.closed) this.finishAttempt(job);
+      return;
+    }
+    const failed = spawnTasks(this.ctx, job, (task) => this.onTaskExit(job, task));
+    this.store.markRunning(
+      job.id,
+      Date.now(),
+      job.tasks.map((task) => ({
+        role: task.role,
+        index: task.index,
+        containerId: task.containerId,
+        containerIp: this.ctx.hostIp,
+        containerPorts: containerPorts(task.ports),
+        containerGpus: gpuBitmask(task.gpus),
+        pid: task.process?.pid ?? null,
+      })),
+    );
+    job.phase = 'running';
+    for (const { task, end } of failed) this.taskEnded(job, task, end);
+    if (job.tasks.length === 0) {
+      job.outcome = emptyJobOutcome();
+      this.finishAttempt(job);
+    }
+  }
+
+  onTaskExit(job: ActiveJob, task: TaskRun): void {
+    if (this.closed) return;
+    task.process?.signalGroup('SIGKILL');
+    this.taskEnded(job, task, this.endOf(task));
+  }
+
+  endOf(task: TaskRun): TaskEnd {
+    if (task.stopReason !== null) return stoppedEnd(task.stopReason);
+    const record = readExitRecord(task.taskDir);
+    if (record) return endFromRecord(record);
+    return platformFailure(
+      EXIT_CODE.lost,
+      'ended without leaving an exit status: its process was killed from outside, or vanished while the server was down',
+    );
+  }
+
+  taskEnded(job: ActiveJob, task: TaskRun, end: TaskEnd): void {
+    if (task.end) return;
+    task.end = end;
+    releaseTask(this.ctx, task);
+    this.sweepSoon();
+    if (!job.removed) {
+      let decided: Outcome | null = null;
+      if (!job.outcome)
+        decided = decideOutcome(job.spec, job.tasks, { role: task.role, index: task.index, end });
+      if (decided?.state === 'FAILED' && end.failureKind === 'user') {
+        const tail = stderrTail(task.taskDir);
+        if (tail) decided.diagnostics += `\nLast lines of its stderr:\n${tail}`;
+      }
+      this.store.settleTask(job.id, task, end, Date.now(), decided);
+      if (decided) {
+        job.outcome = decided;
+        this.terminate(job, `the job's outcome was decided by task ${taskLabel(task)}`);
+      }
+    }
+    if (liveTasks(job).length === 0) this.finishAttempt(job);
+  }
+
+  /** SIGTERM to every live task's process group; SIGKILL to those still there after the grace period. */
+  terminate(job: ActiveJob, why: string): void {
+    for (const task of liveTasks(job)) {
+      if (task.stopReason !== null) continue;
+      task.stopReason = why;
+      task.process!.signalGroup('SIGTERM');
+    }
+    if (job.timer || liveTasks(job).length === 0) return;
+    job.timer = setTimeout(() => {
+      job.timer = undefined;
+      for (const task of liveTasks(job)) task.process!.signalGroup('SIGKILL');
+    }, this.options.stopGraceMs);
+    job.timer.unref();
+  }
+
+  /** All tasks of the attempt are gone: retry it, or record the job's end. */
+  finishAttempt(job: ActiveJob): void {
+    clearTimeout(job.timer);
+    job.timer = undefined;
+    this.capacity.release(job.id);
+    this.scheduleSoon();
+    if (job.removed) {
+      this.jobs.delete(job.id);
+      this.removals.get(job.id)?.();
+      this.removals.delete(job.id);
+      return;
+    }
+    const outcome =
+      job.outcome ??
+      rejectedOutcome(EXIT_CODE.lost, 'The job ended without a recorded outcome.', 'platform');
+    const now = Date.now();
+    if (
+      outcome.state === 'FAILED' &&
+      !job.stopRequested &&
+      mayRetry(job.spec.retryCount, job.retries, outcome.failureKind)
+    ) {
+      this.store.retry(job.id, job.attempt, outcome, now, taskKeys(job.spec));
+      rmSync(this.paths.attemptDir(job.id, job.attempt - 2), { recursive: true, force: true });
+      Object.assign(job, {
+        attempt: job.attempt + 1,
+        retries: job.retries + 1,
+        outcome: null,
+        tasks: [],
+        phase: 'retry-wait',
+      });
+      job.timer = setTimeout(() => {
+        job.timer = undefined;
+        job.phase = 'queued';
+        this.queue.add(job);
+        this.scheduleSoon();
+      }, this.options.retryDelayMs);
+      return;
+    }
+    this.store.finish(job.id, job.attempt, outcome, now);
+    this.jobs.delete(job.id);
+  }
+
+  private sweepSoon(): void {
+    if (this.sweepTimer || this.closed) return;
+    this.sweepTimer = setTimeout(() => {
+      this.sweepTimer = undefined;
+      if (!this.closed) this.sweep();
+    }, SWEEP_DELAY_MS);
+    this.sweepTimer.unref();
+  }
+
+  /** Kills what ended tasks left behind, even outside their process groups. */
+  sweep(): void {
+    const live = new Set(
+      [...this.jobs.values()].flatMap((job) => liveTasks(job).map((task) => task.containerId)),
+    );
+    killStrays(this.paths.containerPrefix(), live);
+  }
+}
