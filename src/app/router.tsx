@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { setSignInRedirect } from '../lib/api-client.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
+import { PageLoading } from './routes/page-loading.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
 /** Every page is its own chunk; the login route loads none of the signed-in shell. */
@@ -9,6 +10,7 @@ export function createRouter() {
   const page = (load: () => Promise<{ Component: ComponentType }>) => ({
     lazy: load,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
   });
   const router = createBrowserRouter([
     { path: '/login', ...page(() => import('./routes/login.tsx')) },

@@ -13,6 +13,8 @@ export interface Session {
 const STORAGE_KEY = 'pai-session';
 const listeners = new Set<() => void>();
 let snapshot: Session | null | undefined;
+/** The last session ended because the person signed out (not because it expired or was revoked). */
+let endedBySignOut = false;
 
 export function sessionFromLogin(login: LoginResponse): Session {
   return {
@@ -70,15 +72,22 @@ function publish(next: Session | null): void {
 
 /** `keep`: survive browser restarts (localStorage); otherwise only this tab's session. */
 export function saveSession(session: Session, keep: boolean): void {
+  endedBySignOut = false;
   const [tabStorage, keptStorage] = storages();
   (keep ? tabStorage : keptStorage)?.removeItem(STORAGE_KEY);
   (keep ? keptStorage : tabStorage)?.setItem(STORAGE_KEY, JSON.stringify(session));
   publish(session);
 }
 
-export function clearSession(): void {
+/** `signedOut`: the person asked for it, so sign-in need not bring them back anywhere. */
+export function clearSession(options: { signedOut?: boolean } = {}): void {
+  endedBySignOut = options.signedOut === true;
   for (const storage of storages()) storage.removeItem(STORAGE_KEY);
   if (snapshot !== null) publish(null);
+}
+
+export function endedBySigningOut(): boolean {
+  return endedBySignOut;
 }
 
 /** Calls `listener` when the session changes here or, through localStorage, in another tab. */

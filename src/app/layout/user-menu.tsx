@@ -5,7 +5,6 @@ import {
   type IContextualMenuItem,
 } from '@fluentui/react';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useSignOut } from '../../features/auth/index.ts';
 import { copyText } from '../../lib/clipboard.ts';
 import { useSession } from '../../lib/use-session.ts';
@@ -14,7 +13,6 @@ import { useThemeChoice } from '../theme/theme-choice.tsx';
 /** The signed-in person's menu: API token for the CLI, theme, sign out. */
 export function UserMenu() {
   const session = useSession();
-  const navigate = useNavigate();
   const signOut = useSignOut();
   const { themeName, setThemeName } = useThemeChoice();
   const [notice, setNotice] = useState('');
@@ -54,7 +52,7 @@ export function UserMenu() {
       text: 'Sign out',
       iconProps: { iconName: 'SignOut' },
       onClick: () => {
-        signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+        signOut.mutate(); // the route guard then shows the sign-in page
       },
     },
   ];

@@ -2,3 +2,4 @@ export { LoginPage } from './components/login-page.tsx';
 export { RequireAuth } from './components/require-auth.tsx';
 export { useSignOut } from './api/logout.ts';
 export { AzureSignInProvider, type AzureSignIn } from './azure-sign-in.tsx';
+export { AzureAdProvider } from './azure/azure-ad-provider.tsx';

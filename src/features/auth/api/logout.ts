@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { PaiError } from '../../../lib/pai-error.ts';
 import { clearSession, currentSession } from '../../../lib/session.ts';
+import { useAzureSignOut } from '../azure/azure-sign-out.ts';
 
 /**
  * Revokes the token on the server: `DELETE /api/v1/authn/basic/logout`, or on servers without it
@@ -16,17 +17,22 @@ export async function revokeToken(token: string): Promise<void> {
   }
 }
 
-/** Sign out: revoke the token, then forget it and every cached answer, whatever the server said. */
+/**
+ * Sign out: revoke the token, then forget it and every cached answer, whatever the server said;
+ * with Azure AD, then sign out at the identity provider too.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
+  const azureSignOut = useAzureSignOut();
   return useMutation({
     mutationFn: async () => {
       const session = currentSession();
       try {
         if (session) await revokeToken(session.token);
       } finally {
-        clearSession();
+        clearSession({ signedOut: true });
         queryClient.clear();
+        if (azureSignOut) await azureSignOut();
       }
     },
   });
