@@ -1,2 +1,2 @@
 // Fluent UI reads this before it loads: no web fonts from its CDN (the portal must work on a closed network).
-window.FabricConfig = Object.assign(window.FabricConfig || {}, { fontBaseUrl: '' });
+globalThis.FabricConfig = Object.assign(globalThis.FabricConfig || {}, { fontBaseUrl: '' });
