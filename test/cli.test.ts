@@ -82,19 +82,13 @@ describe('pai CLI against a running server', { timeout: 120_000 }, () => {
     expect(await login('carol', password!)).toMatchObject({ status: 200, body: { admin: false } });
   });
 
-  it('users add: refuses a taken name, a short password and wrong usage', async () => {
+  it('users add: refuses a taken name and wrong usage', async () => {
     expect(
       await pai(dataDir, ['users', 'add', 'bob', '--password-stdin'], 'another-one'),
     ).toMatchObject({
       code: 1,
       stderr: 'Cannot add user bob: User bob already exists.\n',
     });
-    expect(await pai(dataDir, ['users', 'add', 'dave', '--password-stdin'], 'short')).toMatchObject(
-      {
-        code: 1,
-        stderr: 'Cannot add user dave: password must be at least 6 characters long\n',
-      },
-    );
     expect((await pai(dataDir, ['users', 'add'])).code).toBe(2);
   });
 
@@ -128,9 +122,6 @@ describe('pai CLI against a running server', { timeout: 120_000 }, () => {
       code: 1,
       stderr: `Nothing imported from ${bad}:\njobs[1]: username is required\n`,
     });
-    expect((await pai(dataDir, ['jobs', 'import', join(dataDir, 'missing.json')])).stderr).toMatch(
-      /^Cannot read .*missing\.json/,
-    );
   });
 });
 
