@@ -70,9 +70,12 @@ function keywordCondition(keyword: string, params: unknown[]): string {
   }
   const upper = `${keyword}\u{10FFFF}`;
   params.push(keyword, upper, keyword, upper);
-  // Two index ranges; as a subquery so the planner cannot trade them for a scan in sort order.
-  return `id IN (SELECT id FROM jobs WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE
-    UNION SELECT id FROM jobs WHERE username >= ? COLLATE NOCASE AND username < ? COLLATE NOCASE)`;
+  // Two index ranges, as a subquery (so the planner cannot trade them for a walk in sort order) and
+  // with INDEXED BY (planner statistics once judged a 10% range cheaper to read as a table scan).
+  return `id IN (SELECT id FROM jobs INDEXED BY jobs_by_name
+      WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE
+    UNION SELECT id FROM jobs INDEXED BY jobs_by_username_nocase
+      WHERE username >= ? COLLATE NOCASE AND username < ? COLLATE NOCASE)`;
 }
 
 function whereClause(filter: JobListFilter, params: unknown[]): string {
