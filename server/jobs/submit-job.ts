@@ -24,6 +24,9 @@ export interface Submitted {
   warning?: string;
 }
 
+/** A namespace is a user name (the login rule). */
+const USER_NAME = /^[\w.-]+$/;
+
 const conflict = (name: string) =>
   new PaiError(409, 'ConflictJobError', `Job name ${name} already exists`);
 
@@ -66,6 +69,8 @@ export function submitJob(services: Services, submission: Submission): Submitted
   if (namespace !== user.username && !user.admin) {
     throw forbidden(`User ${user.username} is not allowed to submit jobs as user ${namespace}.`);
   }
+  if (!USER_NAME.test(namespace))
+    throw badRequest(`The user name in the URL must match ${USER_NAME.source}.`);
   const config = validateJobConfig(submission.body);
   const jobName = submission.pathJobName ?? config.jobName;
   if (!new RegExp(JOB_NAME_PATTERN).test(jobName) || jobName === '.' || jobName === '..') {

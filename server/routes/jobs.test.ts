@@ -272,6 +272,17 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
     expect(jobCount()).toBe(before);
   });
 
+  it('rejects a namespace that is no user name, even from an admin', async () => {
+    const response = await admin('PUT', '/api/v1/jobs/~nameless', job('x'), json);
+    expect(response).toMatchObject({
+      status: 400,
+      body: {
+        code: 'InvalidParametersError',
+        message: 'The user name in the URL must match ^[\\w.-]+$.',
+      },
+    });
+  });
+
   it('asks for JSON when the config comes as a form', async () => {
     const response = await alice('POST', '/api/v1/user/alice/jobs', 'jobName=x', {
       'content-type': 'application/x-www-form-urlencoded',
