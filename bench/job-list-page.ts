@@ -2,7 +2,12 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { chromiumFlags } from '../playwright.config.ts';
 import type { Session } from '../src/lib/session.ts';
 import { portalBuild } from './fixtures/builds.ts';
-import { ADMIN, startSeededServer, type SeededServer } from './fixtures/seeded-server.ts';
+import {
+  ADMIN,
+  largeStore,
+  startSeededServer,
+  type SeededServer,
+} from './fixtures/seeded-server.ts';
 import { atMost, median, ms, type BenchSection, type Measurement } from './section.ts';
 
 /** In one job name of five at every store size (see seedJobName). */
@@ -97,7 +102,7 @@ async function signedInContext(browser: Browser, target: SeededServer): Promise<
   return context;
 }
 
-export const PAGE_JOBS = { small: 100, large: 100_000 };
+const SMALL_STORE = 100;
 
 /** Section 3: the job list page in Chromium with 100,000 jobs against the same with 100, in one run. */
 export const jobListPageSection: BenchSection = {
@@ -105,13 +110,17 @@ export const jobListPageSection: BenchSection = {
   async run({ quick }) {
     const samples = quick ? 3 : 9;
     const portal = await portalBuild();
-    const small = await startSeededServer(PAGE_JOBS.small, portal.outDir);
-    const large = await startSeededServer(PAGE_JOBS.large, portal.outDir);
-    const browser = await chromium.launch({
-      executablePath: process.env.PAI_CHROMIUM ?? '/usr/bin/chromium',
-      args: chromiumFlags,
-    });
+    const servers: SeededServer[] = [];
+    let browser: Browser | undefined;
     try {
+      const small = await startSeededServer(SMALL_STORE, portal.outDir);
+      servers.push(small);
+      const large = await startSeededServer(largeStore(quick), portal.outDir);
+      servers.push(large);
+      browser = await chromium.launch({
+        executablePath: process.env.PAI_CHROMIUM ?? '/usr/bin/chromium',
+        args: chromiumFlags,
+      });
       const contexts = [
         await signedInContext(browser, small),
         await signedInContext(browser, large),
@@ -126,7 +135,7 @@ export const jobListPageSection: BenchSection = {
       const row = (metric: string, pick: (t: PageTimes) => number): Measurement => {
         const [few, many] = times.map((list) => median(list.map(pick))) as [number, number];
         return {
-          metric: `${metric}: ${PAGE_JOBS.large} ÷ ${PAGE_JOBS.small} jobs`,
+          metric: `${metric}: ${large.store.jobs} ÷ ${SMALL_STORE} jobs`,
           value: many / few,
           unit: '×',
           ...atMost(many / few, 1.5),
@@ -138,8 +147,8 @@ export const jobListPageSection: BenchSection = {
         row(`Enter in search ("${KEYWORD}") → filtered rows`, (t) => t.filtered),
       ];
     } finally {
-      await browser.close();
-      await Promise.all([small.server.stop(), large.server.stop()]);
+      await browser?.close();
+      await Promise.all(servers.map((target) => target.server.stop()));
     }
   },
 };

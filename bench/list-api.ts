@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { cpuTimeMs, startSeededServer, type SeededServer } from './fixtures/seeded-server.ts';
+import {
+  cpuTimeMs,
+  largeStore,
+  startSeededServer,
+  type SeededServer,
+} from './fixtures/seeded-server.ts';
 import { seedUsername } from './fixtures/seed-store.ts';
 import { atMost, median, ms, timed, type BenchSection, type Measurement } from './section.ts';
 
@@ -143,14 +148,12 @@ async function measureStore(
   }
 }
 
-export const LIST_JOBS = { full: 100_000, quick: 100_000 };
-
 /** Section 1: `GET /api/v1/jobs` over HTTP against the same query on SQLite directly. */
 export const listApiSection: BenchSection = {
   name: 'list-api',
   async run({ quick }) {
     const samples = quick ? 5 : 15;
-    const jobs = quick ? LIST_JOBS.quick : LIST_JOBS.full;
+    const jobs = largeStore(quick);
     const paged = await measureStore(jobs, pagedCases(jobs), samples);
     const classic = await measureStore(10_000, [classicCase], samples);
     return [...paged, ...classic];
