@@ -1,0 +1,240 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { chromiumFlags } from '../playwright.config.ts';
+import {
+  MSAL_TOKEN_TTL_SECONDS,
+  startOidcCluster,
+  type OidcCluster,
+} from './fixtures/oidc-cluster.ts';
+import { OIDC_PASSWORD } from './fixtures/oidc-provider.ts';
+import type { RunningServer } from './fixtures/server.ts';
+
+/** One identity provider and two OIDC servers per worker; pages fail on uncaught errors. */
+const test = base.extend<{ failOnPageError: void }, { cluster: OidcCluster }>({
+  cluster: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const cluster = await startOidcCluster();
+      await use(cluster);
+      await cluster.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  page: async ({ page }, use) => {
+    // The provider's pages import a web font; this machine has no internet.
+    await page.route(/^https:\/\/fonts\.googleapis\.com\//, (route) => route.abort());
+    await use(page);
+  },
+  failOnPageError: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await use();
+      expect(errors, `uncaught page errors: ${errors.map((e) => e.message).join('; ')}`).toEqual(
+        [],
+      );
+    },
+    { auto: true },
+  ],
+});
+
+// The provider's certificate is made by the test; Chromium is told to accept it (MSAL needs https).
+test.use({
+  launchOptions: {
+    executablePath: process.env.PAI_CHROMIUM ?? '/usr/bin/chromium',
+    args: [...chromiumFlags, '--ignore-certificate-errors'],
+  },
+});
+
+interface StoredSession {
+  user: string;
+  token: string;
+  admin: boolean;
+  expiresAt: number;
+}
+
+async function storedSession(page: Page): Promise<StoredSession | null> {
+  return page.evaluate(() => {
+    const text = sessionStorage.getItem('pai-session') ?? localStorage.getItem('pai-session');
+    return text ? (JSON.parse(text) as StoredSession) : null;
+  });
+}
+
+/**
+ * The provider's own login page (its development interactions: any password), then its consent
+ * page when the portal asks for offline access (MSAL does, for refresh tokens).
+ */
+async function signInAtProviderPage(
+  page: Page,
+  cluster: OidcCluster,
+  login: string,
+  { consent = false } = {},
+) {
+  await expect(page).toHaveURL(new RegExp(`^${cluster.idp.issuer}/interaction/`));
+  await page.getByPlaceholder('Enter any login').fill(login);
+  await page.getByPlaceholder('and password').fill(OIDC_PASSWORD);
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  if (consent) await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Every entry of this tab's history, from Chromium itself. */
+async function historyUrls(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { entries } = await cdp.send('Page.getNavigationHistory');
+  await cdp.detach();
+  return entries.map((entry) => entry.url);
+}
+
+async function api(
+  server: RunningServer,
+  path: string,
+  token: string,
+  init: { method?: string; json?: unknown } = {},
+) {
+  return fetch(`${server.baseURL}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(init.json ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: init.json ? JSON.stringify(init.json) : undefined,
+  });
+}
+
+async function signOut(page: Page, user: string) {
+  await page.getByRole('button', { name: `Account menu for ${user}` }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+}
+
+/** Main-frame addresses visited from now on. */
+function visitedUrls(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) urls.push(frame.url());
+  });
+  return urls;
+}
+
+const HELLO_JOB = {
+  jobName: 'hello-azure',
+  image: 'local',
+  virtualCluster: 'default',
+  taskRoles: [
+    {
+      name: 'main',
+      taskNumber: 1,
+      cpuNumber: 1,
+      memoryMB: 100,
+      gpuNumber: 0,
+      command: 'echo hello',
+    },
+  ],
+};
+
+test('MSAL: sign in through the provider, land on the page first asked for, renew silently, sign out and in again', async ({
+  page,
+  cluster,
+}) => {
+  test.setTimeout(120_000);
+  const { msal, idp } = cluster;
+  let first: StoredSession;
+  await page.clock.install(); // the page's clock runs as usual until the test moves it on
+
+  await test.step('sign-in lands on the page first asked for', async () => {
+    await page.goto(`${msal.baseURL}/jobs?keyword=hello`);
+    await expect(page).toHaveURL(/\/login\?from=/);
+    await page.getByRole('button', { name: 'Sign in with Azure AD' }).click();
+    await signInAtProviderPage(page, cluster, 'alice', { consent: true });
+    await expect(page).toHaveURL(`${msal.baseURL}/jobs?keyword=hello`);
+    first = (await storedSession(page))!;
+    expect(first).toMatchObject({ user: 'alice', admin: false });
+    expect((await historyUrls(page)).filter((url) => /[#&?](code|token)=/.test(url))).toEqual([]);
+  });
+
+  await test.step('the job list loads with the new token', async () => {
+    const submitted = await api(msal, '/api/v1/user/alice/jobs', first.token, {
+      method: 'POST',
+      json: HELLO_JOB,
+    });
+    expect(submitted.status).toBeLessThan(300);
+    const jobsRequest = page.waitForRequest(
+      (request) => new URL(request.url()).pathname === '/api/v1/jobs',
+    );
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'hello-azure' })).toBeVisible();
+    expect((await jobsRequest).headers().authorization).toBe(`Bearer ${first.token}`);
+  });
+
+  await test.step('before the cluster token expires, MSAL renews it without a page', async () => {
+    const visited = visitedUrls(page);
+    expect(first.expiresAt - Date.now()).toBeLessThanOrEqual(MSAL_TOKEN_TTL_SECONDS * 1000);
+    // Three seconds before the token expires, as far as the page can tell.
+    await page.clock.fastForward(
+      Math.max(0, first.expiresAt - 3_000 - (await page.evaluate(() => Date.now()))),
+    );
+    await expect
+      .poll(async () => (await storedSession(page))?.token ?? 'none', { timeout: 30_000 })
+      .not.toMatch(new RegExp(`^(none|${first.token})$`));
+    const renewed = (await storedSession(page))!;
+    expect(renewed.user).toBe('alice');
+    expect((await api(msal, '/api/v1/user/alice', renewed.token)).status).toBe(200);
+    expect(visited.filter((url) => url.startsWith(idp.issuer))).toEqual([]);
+    await expect(page.getByRole('link', { name: 'hello-azure' })).toBeVisible();
+  });
+
+  await test.step('sign out revokes the cluster token and ends the session at the provider', async () => {
+    const token = (await storedSession(page))!.token;
+    await signOut(page, 'alice');
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await expect(page).toHaveURL(`${msal.baseURL}/login`);
+    expect(await storedSession(page)).toBeNull();
+    expect((await api(msal, '/api/v1/user/alice', token)).status).toBe(401);
+  });
+
+  await test.step('sign in again: the provider asks again, and the portal has a new token', async () => {
+    await page.getByRole('button', { name: 'Sign in with Azure AD' }).click();
+    await signInAtProviderPage(page, cluster, 'alice', { consent: true });
+    await expect(page).toHaveURL(`${msal.baseURL}/`);
+    const again = (await storedSession(page))!;
+    expect(again.user).toBe('alice');
+    expect((await api(msal, '/api/v1/user/alice', again.token)).status).toBe(200);
+  });
+});
+
+test('server flow: OpenPAI’s redirect through the REST server, the token never stays in the address or the history', async ({
+  page,
+  cluster,
+}) => {
+  const { serverFlow } = cluster;
+  const visited = visitedUrls(page);
+  await page.goto(`${serverFlow.baseURL}/jobs`);
+  await page.getByRole('button', { name: 'Sign in with Azure AD' }).click();
+  await signInAtProviderPage(page, cluster, 'carol');
+
+  await expect(page).toHaveURL(`${serverFlow.baseURL}/jobs`);
+  await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
+  const session = (await storedSession(page))!;
+  expect(session).toMatchObject({ user: 'carol', admin: true });
+  // The server did hand the token over in the address (OpenPAI's way); it is gone from there and from the history.
+  expect(visited.some((url) => url.includes(`token=${encodeURIComponent(session.token)}`))).toBe(
+    true,
+  );
+  expect(page.url()).not.toContain('token=');
+  expect((await historyUrls(page)).filter((url) => url.includes('token='))).toEqual([]);
+
+  await signOut(page, 'carol');
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(`${serverFlow.baseURL}/login`);
+  expect((await api(serverFlow, '/api/v1/user/carol', session.token)).status).toBe(401);
+});
+
+test('a sign-in the cluster refuses tells the person why', async ({ page, cluster }) => {
+  await page.goto(`${cluster.msal.baseURL}/`);
+  await page.getByRole('button', { name: 'Sign in with Azure AD' }).click();
+  await signInAtProviderPage(page, cluster, 'mallory', { consent: true });
+  await expect(
+    page.getByText(/Azure AD sign-in failed.*does not give a valid user name/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in with Azure AD' })).toBeVisible();
+  expect(await storedSession(page)).toBeNull();
+});
