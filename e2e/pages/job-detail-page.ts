@@ -37,6 +37,15 @@ export class JobDetailPage {
     return { text: await readFile(path, 'utf8'), path, fileName: download.suggestedFilename() };
   }
 
+  /** Picks stdout or stderr (Fluent's radio inputs sit under their labels, so the label is clicked). */
+  async chooseStream(stream: 'stdout' | 'stderr'): Promise<void> {
+    await this.page
+      .getByRole('radiogroup', { name: 'Stream' })
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${stream}$`) })
+      .click();
+  }
+
   /** The log as shown (line numbers are not part of the text). */
   logText(): Locator {
     return this.page.locator('pre[aria-label*=" of "]');

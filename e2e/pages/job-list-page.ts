@@ -39,7 +39,9 @@ export class JobListPage {
   /** Picks options in a multi-select filter ("State", "Virtual cluster"). */
   async pick(filter: string, options: string[]): Promise<void> {
     await this.page.getByRole('combobox', { name: filter }).click();
-    for (const option of options) await this.page.getByRole('option', { name: option }).click();
+    // Fluent draws each option's check box over its input: click the option's label.
+    const listbox = this.page.getByRole('listbox', { name: filter });
+    for (const option of options) await listbox.getByText(option, { exact: true }).click();
     await this.page.keyboard.press('Escape');
   }
 }

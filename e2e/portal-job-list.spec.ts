@@ -1,0 +1,138 @@
+import { JobListPage } from './pages/job-list-page.ts';
+import { expect, test } from './fixtures/test.ts';
+
+test.describe('job list filters and legacy jobs', () => {
+  test.use({ signedInAs: 'hank' });
+
+  test.beforeAll(async ({ api, accounts }) => {
+    await accounts.storageState('hank');
+    const job = (name: string, state: string, createdTime: number, extra: object = {}) => ({
+      name,
+      username: 'hank',
+      state: state as 'FAILED',
+      createdTime,
+      virtualCluster: 'default',
+      ...extra,
+    });
+    api.importJobs([
+      job('h-alpha', 'SUCCEEDED', 1_600_000_000_000),
+      job('h-beta', 'FAILED', 1_600_000_001_000),
+      job('h-gamma', 'FAILED', 1_600_000_002_000),
+      job('h-legacy', 'STOPPED', 1_600_000_003_000, { legacy: true }),
+    ]);
+  });
+
+  test('filters are written in the URL and restored by reload and the back button', async ({
+    page,
+  }) => {
+    const list = new JobListPage(page);
+    await list.goto();
+    await list.keyword.fill('h-');
+    await expect(page).toHaveURL(/[?&]keyword=h-/);
+    await list.pick('State', ['Failed']);
+    await expect(page).toHaveURL(/[?&]state=Failed/);
+    await expect.poll(() => list.jobNames()).toEqual(['h-gamma', 'h-beta']);
+    await expect(list.clearFilters).toBeVisible();
+
+    await page.getByRole('columnheader', { name: 'Name' }).click();
+    await expect(page).toHaveURL(/sort=name&order=asc/);
+    await expect.poll(() => list.jobNames()).toEqual(['h-beta', 'h-gamma']);
+
+    await page.reload();
+    await expect(list.keyword).toHaveValue('h-');
+    await expect(page.getByRole('combobox', { name: 'State' })).toContainText('Failed');
+    await expect.poll(() => list.jobNames()).toEqual(['h-beta', 'h-gamma']);
+
+    await page.goBack(); // before the sort
+    await expect(page).not.toHaveURL(/sort=/);
+    await expect.poll(() => list.jobNames()).toEqual(['h-gamma', 'h-beta']);
+    await page.goBack(); // before the state filter
+    await expect(page).not.toHaveURL(/state=/);
+    await expect.poll(() => list.jobNames()).toEqual(['h-legacy', 'h-gamma', 'h-beta', 'h-alpha']);
+
+    await list.clearFilters.click();
+    await expect(page).toHaveURL(/\/jobs$/);
+    await expect(list.clearFilters).toHaveCount(0);
+  });
+
+  test('no jobs match: says so and offers to clear the filters', async ({ page }) => {
+    const list = new JobListPage(page);
+    await list.goto('?keyword=no-such-job-anywhere');
+    await expect(page.getByText('No jobs match these filters.')).toBeVisible();
+    await page.getByRole('status').getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+  });
+
+  test('an imported legacy job is shown with its badge, tooltip and legacy URL', async ({
+    page,
+  }) => {
+    const list = new JobListPage(page);
+    await list.goto('?legacy=1&user=hank');
+    await expect.poll(() => list.jobNames()).toEqual(['h-legacy']);
+    const row = list.row('h-legacy');
+    const badge = row.getByTestId('legacy-badge');
+    await expect(badge).toHaveText('legacy');
+    await expect(badge).toHaveAccessibleDescription(
+      /read it and stop it, but new legacy jobs cannot be created/,
+    );
+    await badge.hover();
+    await expect(page.locator('.ms-Tooltip')).toContainText('read it and stop it');
+    await expect(row.getByRole('link', { name: 'h-legacy' })).toHaveAttribute(
+      'href',
+      '/jobs/h-legacy',
+    );
+    await expect(list.row('h-legacy').getByText('Stopped')).toBeVisible();
+  });
+});
+
+test.describe('bulk stop', () => {
+  test.use({ signedInAs: 'ivy' });
+
+  test('stops the selected jobs after a confirmation naming them, and refuses a selection with an ended job', async ({
+    page,
+    api,
+    accounts,
+  }) => {
+    await accounts.storageState('ivy');
+    const token = (await api.login('ivy', 'ivy-password')).token;
+    api.importJobs([
+      { name: 'ivy-done', username: 'ivy', state: 'SUCCEEDED', createdTime: 1_500_000_000_000 },
+    ]);
+    for (const jobName of ['ivy-one', 'ivy-two']) {
+      await api.submitJob(token, 'ivy', { jobName, command: 'sleep 300' });
+    }
+    await api.waitForState(token, 'ivy', 'ivy-one', ['RUNNING']);
+    await api.waitForState(token, 'ivy', 'ivy-two', ['RUNNING']);
+
+    const list = new JobListPage(page);
+    await list.goto('?user=ivy');
+    await expect
+      .poll(() => list.jobNames().then((names) => names.sort()))
+      .toEqual(['ivy-done', 'ivy-one', 'ivy-two']);
+
+    await list.select('ivy-one');
+    await list.select('ivy-done');
+    await expect(list.stopButton).toBeDisabled();
+    await expect(list.stopReason).toHaveText(
+      'ivy-done cannot be stopped: it has already ended (succeeded).',
+    );
+    await list.row('ivy-done').getByRole('checkbox').uncheck();
+    await list.select('ivy-two');
+    await expect(list.stopButton).toBeEnabled();
+
+    await list.stopButton.click();
+    const dialog = page.getByRole('alertdialog', { name: 'Stop 2 jobs?' });
+    await expect(dialog.getByRole('list', { name: 'Jobs to stop' })).toContainText('ivy-one');
+    await expect(dialog.getByRole('list', { name: 'Jobs to stop' })).toContainText('ivy-two');
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(page.getByText(/Stop requested for ivy-(one|two), ivy-(one|two)\./)).toBeVisible();
+
+    for (const jobName of ['ivy-one', 'ivy-two']) {
+      await expect(list.row(jobName).getByText(/^(Stopping|Stopped)$/)).toBeVisible({
+        timeout: 30_000,
+      });
+      const job = await api.waitForState(token, 'ivy', jobName, ['STOPPED']);
+      expect(job.executionType).toBe('STOP');
+    }
+  });
+});
