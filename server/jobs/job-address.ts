@@ -35,6 +35,14 @@ export function splitFrameworkName(frameworkName: string): {
     : { namespace: frameworkName.slice(0, tilde), name: frameworkName.slice(tilde + 1) };
 }
 
+/** The job's canonical URL path: `/api/v1/user/<namespace>/jobs/<name>`, or `/api/v1/jobs/<name>` (legacy). */
+export function jobUrlPath(frameworkName: string): string {
+  const { namespace, name } = splitFrameworkName(frameworkName);
+  return namespace === undefined
+    ? `/api/v1/jobs/${encodeURIComponent(name)}`
+    : `/api/v1/user/${encodeURIComponent(namespace)}/jobs/${encodeURIComponent(name)}`;
+}
+
 /** `http://host:port` of the request, for Location headers and links. */
 export function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;

@@ -70,7 +70,14 @@ function parsePorts(text: string | null): Record<string, string> | null {
 }
 
 /** Task roles in the order of the job config, each with its tasks in index order. */
-function taskRoles(row: JobRow, tasks: TaskRow[]): Record<string, TaskRoleDetail> {
+/** Where a started task's log can be read (`containerLog`). */
+export type TaskLogUrl = (taskRole: string, taskIndex: number) => string;
+
+function taskRoles(
+  row: JobRow,
+  tasks: TaskRow[],
+  logUrl: TaskLogUrl,
+): Record<string, TaskRoleDetail> {
   const configOrder = row.config_json
     ? (JSON.parse(row.config_json) as JobConfig).taskRoles.map((role) => role.name)
     : [];
@@ -94,7 +101,7 @@ function taskRoles(row: JobRow, tasks: TaskRow[]): Record<string, TaskRoleDetail
           containerIp: task.container_ip,
           containerPorts: parsePorts(task.container_ports),
           containerGpus: task.container_gpus,
-          containerLog: null,
+          containerLog: task.container_id === null ? null : logUrl(task.task_role, task.task_index),
           containerExitCode: task.container_exit_code,
         })),
     };
@@ -103,6 +110,11 @@ function taskRoles(row: JobRow, tasks: TaskRow[]): Record<string, TaskRoleDetail
 }
 
 /** The job detail (CONTRACT §5.3); `urlName` is the job name as the request's URL gave it. */
-export function jobDetail(row: JobRow, urlName: string, tasks: TaskRow[]): JobDetail {
-  return { name: urlName, jobStatus: jobStatus(row), taskRoles: taskRoles(row, tasks) };
+export function jobDetail(
+  row: JobRow,
+  urlName: string,
+  tasks: TaskRow[],
+  logUrl: TaskLogUrl,
+): JobDetail {
+  return { name: urlName, jobStatus: jobStatus(row), taskRoles: taskRoles(row, tasks, logUrl) };
 }

@@ -1,26 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { JobListItem, JobListPage } from '../../contract/api-types.ts';
 import { userOf } from '../auth/request-user.ts';
-import { PaiError, noJob } from '../errors.ts';
+import { PaiError } from '../errors.ts';
 import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
-import { jobAddress, origin, type JobRouteParams } from '../jobs/job-address.ts';
+import { jobUrlPath, origin, type JobRouteParams } from '../jobs/job-address.ts';
 import { jobDetail, jobListItem } from '../jobs/job-view.ts';
 import { parseJobListQuery } from '../jobs/list-query.ts';
+import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
 import type { Services } from '../services.ts';
 import { countJobs, listJobs } from '../store/job-list.ts';
-import type { JobRow } from '../store/jobs.ts';
-
-type JobRequest = FastifyRequest<{ Params: JobRouteParams }>;
-
-export const JOB_PREFIXES = ['/api/v1/jobs', '/api/v1/user/:username/jobs'] as const;
-
-/** The job a URL names, or 404 NoJobError. */
-export function loadJob(services: Services, request: JobRequest): { job: JobRow; urlName: string } {
-  const address = jobAddress(request.params);
-  const job = services.jobs.byFrameworkName(address.frameworkName);
-  if (!job) throw noJob(address.urlName);
-  return { job, urlName: address.urlName };
-}
+import { taskLogPath } from './task-logs.ts';
 
 /** List, detail, config and SSH info (CONTRACT §5.2, 5.3, 5.5, 5.6), under both URL prefixes. */
 export function registerJobReadRoutes(app: FastifyInstance, services: Services): void {
@@ -42,7 +31,10 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
 
     app.get<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request) => {
       const { job, urlName } = loadJob(services, request);
-      return jobDetail(job, urlName, services.jobs.tasksOf(job.id));
+      const jobPath = origin(request) + jobUrlPath(job.framework_name);
+      const logUrl = (taskRole: string, taskIndex: number) =>
+        taskLogPath(jobPath, taskRole, taskIndex);
+      return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl);
     });
 
     app.get<{ Params: JobRouteParams }>(

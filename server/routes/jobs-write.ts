@@ -13,7 +13,7 @@ import {
 import { submitJob } from '../jobs/submit-job.ts';
 import type { Services } from '../services.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
-import { JOB_PREFIXES, loadJob } from './jobs-read.ts';
+import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
 
 const validateExecutionType = compileValidator<{ value: 'START' | 'STOP' }>(
   {

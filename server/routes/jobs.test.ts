@@ -321,6 +321,11 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
     insert.run(id, 'b', 0, 'RUNNING', 'c-b-0', '{"ssh":"2222","http":"8080"}', null, null);
     insert.run(id, 'a', 1, 'SUCCEEDED', 'c-a-1', '{}', 6, 0);
     insert.run(id, 'a', 0, 'FAILED', 'c-a-0', null, 1, 3);
+    t.db
+      .prepare(
+        "INSERT INTO tasks (job_id, task_role, task_index, state) VALUES (?, 'b', 1, 'WAITING')",
+      )
+      .run(id);
     const detail = (await alice('GET', '/api/v1/jobs/alice~second')).body as JobDetail;
     expect(Object.keys(detail.taskRoles)).toEqual(['a', 'b']);
     expect(detail.taskRoles.a!.taskRoleStatus).toEqual({ name: 'a' });
@@ -332,7 +337,7 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
         containerIp: '127.0.0.1',
         containerPorts: null,
         containerGpus: 1,
-        containerLog: null,
+        containerLog: 'http://localhost:80/api/v1/user/alice/jobs/second/tasks/a/0/logs/stdout',
         containerExitCode: 3,
       },
       {
@@ -342,13 +347,17 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
         containerIp: '127.0.0.1',
         containerPorts: {},
         containerGpus: 6,
-        containerLog: null,
+        containerLog: 'http://localhost:80/api/v1/user/alice/jobs/second/tasks/a/1/logs/stdout',
         containerExitCode: 0,
       },
     ]);
     expect(detail.taskRoles.b!.taskStatuses[0]!.containerPorts).toEqual({
       ssh: '2222',
       http: '8080',
+    });
+    expect(detail.taskRoles.b!.taskStatuses[1]).toMatchObject({
+      taskState: 'WAITING',
+      containerLog: null,
     });
   });
 

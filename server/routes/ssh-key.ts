@@ -6,7 +6,7 @@ import { PaiError } from '../errors.ts';
 import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
 import type { JobRouteParams } from '../jobs/job-address.ts';
 import type { Services } from '../services.ts';
-import { JOB_PREFIXES, loadJob } from './jobs-read.ts';
+import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
 
 /**
  * `GET .../:jobName/ssh/private-key`: the job's private SSH key (`privateKeyDirectDownloadLink`

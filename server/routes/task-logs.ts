@@ -5,7 +5,7 @@ import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
 import type { JobRouteParams } from '../jobs/job-address.ts';
 import { LOG_STREAMS, type LogStream } from '../runtime/task-logs.ts';
 import type { Services } from '../services.ts';
-import { JOB_PREFIXES, loadJob } from './jobs-read.ts';
+import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
 
 type TaskLogParams = JobRouteParams & { taskRole: string; taskIndex: string; stream: string };
 
