@@ -32,13 +32,16 @@ export function usernameOf(claims: IdTokenClaims, usernameClaim: string | undefi
   return username;
 }
 
-/** Admin from configuration: listed by name, or a member of the admin group (`groups` claim). */
+/**
+ * Admin rights come only from configuration: listed by name, or a member of the admin group
+ * (`groups` claim). Otherwise any local account whose name matched, such as the first admin,
+ * would hand its rights to whoever the provider calls by that name.
+ */
 export function isConfiguredAdmin(
   oidc: OidcConfig,
   username: string,
   claims: IdTokenClaims,
-): boolean | undefined {
-  if (oidc.adminUsers.length === 0 && oidc.adminGroup === undefined) return undefined;
+): boolean {
   const groups = Array.isArray(claims.groups) ? claims.groups : [];
   return (
     oidc.adminUsers.includes(username) ||
@@ -47,8 +50,8 @@ export function isConfiguredAdmin(
 }
 
 /**
- * Signs in the person the verified ID token names: creates the user on first sign-in, keeps admin
- * rights in line with the configured users and group, and issues the cluster's own token.
+ * Signs in the person the verified ID token names: creates the user on first sign-in, sets admin
+ * rights from the configured users and group, and issues the cluster's own token.
  */
 export async function signInVerified(
   services: Services,
@@ -57,19 +60,17 @@ export async function signInVerified(
 ): Promise<LoginResponse> {
   const { users, cluster, config, tokenService } = services;
   const username = usernameOf(claims, oidc.usernameClaim);
-  const configuredAdmin = isConfiguredAdmin(oidc, username, claims);
+  const admin = isConfiguredAdmin(oidc, username, claims);
   const email = typeof claims.email === 'string' && claims.email.length <= 254 ? claims.email : '';
-  users.create({
+  const created = users.create({
     username,
     passwordHash: NO_PASSWORD,
-    admin: configuredAdmin ?? false,
+    admin,
     email,
     virtualClusters: Object.hasOwn(cluster.virtualClusters, 'default') ? ['default'] : [],
     extension: {},
   });
-  const user = users.get(username)!;
-  if (configuredAdmin !== undefined && user.admin !== configuredAdmin)
-    users.setAdmin(username, configuredAdmin);
+  if (!created && users.get(username)?.admin !== admin) users.setAdmin(username, admin);
   const token = await tokenService.issue(username, false, config.tokenTtlSeconds);
-  return { user: username, token, admin: configuredAdmin ?? user.admin };
+  return { user: username, token, admin };
 }

@@ -141,6 +141,13 @@ describe('POST /api/v1/authn/oidc/return with the portal’s ID token', () => {
     });
   });
 
+  it('gives no admin rights for a name alone: the local first admin "admin" is not handed to the provider’s "admin"', async () => {
+    const answer = await exchange(await idTokenOf('admin'));
+    expect(answer.body).toMatchObject({ user: 'admin', admin: false });
+    const me = await api('GET', '/api/v1/user/admin', { token: answer.body.token as string });
+    expect(me.body).toMatchObject({ username: 'admin', admin: false });
+  });
+
   it('refuses a claim that gives no valid user name', async () => {
     const answer = await exchange(await idTokenOf('mallory'));
     expect(answer.status).toBe(403);
