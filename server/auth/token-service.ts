@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { TokenStore } from '../store/tokens.ts';
 
 export interface TokenClaims {
@@ -13,6 +13,8 @@ export interface TokenClaims {
  */
 export class TokenService {
   private readonly key: Uint8Array;
+  /** Tokens whose signature was checked: WebCrypto's HMAC costs more than a page of the job list. */
+  private readonly signatureChecked = new Map<string, JWTPayload>();
 
   constructor(
     secret: string,
@@ -44,7 +46,8 @@ export class TokenService {
   /** The token's claims, or null when it is malformed, forged, expired or revoked. */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      const payload = this.signatureChecked.get(token) ?? (await this.checkSignature(token));
+      // Revocation and expiry come from the store on every request, cached signature or not.
       const stored = this.tokens.get(token);
       if (!stored || stored.username !== payload.username) return null;
       if (stored.expiresTime !== null && stored.expiresTime <= Date.now()) return null;
@@ -52,5 +55,12 @@ export class TokenService {
     } catch {
       return null;
     }
+  }
+
+  private async checkSignature(token: string): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+    if (this.signatureChecked.size >= 10_000) this.signatureChecked.clear();
+    this.signatureChecked.set(token, payload);
+    return payload;
   }
 }
