@@ -34,6 +34,8 @@ export const MonacoEditor = forwardRef<EditorHandle, MonacoEditorProps>(function
   const [editor, setEditor] = useState<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
   const modelUri = `inmemory://pai/${useId().replace(/[^\w-]/g, '')}.json`;
   const callbacks = useRef(props);
+  /** Texts the editor reported and React has not rendered yet: a `value` among them is an echo, not an outside change. */
+  const reported = useRef<string[]>([]);
   const isDark = useTheme().isInverted;
 
   useEffect(() => {
@@ -70,7 +72,11 @@ export const MonacoEditor = forwardRef<EditorHandle, MonacoEditorProps>(function
       fixedOverflowWidgets: true,
     });
     const subscriptions = [
-      model.onDidChangeContent(() => callbacks.current.onChange?.(model.getValue())),
+      model.onDidChangeContent(() => {
+        const text = model.getValue();
+        reported.current = [...reported.current.slice(-50), text];
+        callbacks.current.onChange?.(text);
+      }),
       monaco.editor.onDidChangeMarkers((uris) => {
         if (!uris.some((uri) => uri.toString() === model.uri.toString())) return;
         callbacks.current.onProblemsChange?.(problemsOf(monaco, model));
@@ -96,6 +102,13 @@ export const MonacoEditor = forwardRef<EditorHandle, MonacoEditorProps>(function
   useEffect(() => {
     const model = editor?.getModel();
     if (!model) return;
+    // An echo may lag behind typing; applying it would undo the keys typed since.
+    const echo = reported.current.lastIndexOf(value);
+    if (echo !== -1) {
+      reported.current = reported.current.slice(echo + 1);
+      return;
+    }
+    reported.current = [];
     const edit = minimalEdit(model.getValue(), value);
     if (!edit) return;
     const range = rangeOf(model, edit.offset, edit.length);

@@ -134,7 +134,7 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
             config.edit((current) => setValue(current, ['jobName'], name));
             submission.dismissFailure();
           }}
-          onShowVirtualCluster={() => virtualClusterField.current?.focus(true)}
+          onShowVirtualCluster={() => virtualClusterField.current?.focus(false)}
           onDismiss={submission.dismissFailure}
         />
       )}
