@@ -1,5 +1,6 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { chromiumFlags } from '../playwright.config.ts';
+import { PaiApi } from './fixtures/api.ts';
 import {
   MSAL_TOKEN_TTL_SECONDS,
   startOidcCluster,
@@ -7,9 +8,13 @@ import {
 } from './fixtures/oidc-cluster.ts';
 import { OIDC_PASSWORD } from './fixtures/oidc-provider.ts';
 import type { RunningServer } from './fixtures/server.ts';
+import { expect, test as portalTest } from './fixtures/test.ts';
 
-/** One identity provider and two OIDC servers per worker; pages fail on uncaught errors. */
-const test = base.extend<{ failOnPageError: void }, { cluster: OidcCluster }>({
+/**
+ * The portal's fixtures (fail on page errors and on requests off this machine), with one identity
+ * provider and two OIDC servers per worker instead of the password server.
+ */
+const test = portalTest.extend<object, { cluster: OidcCluster }>({
   cluster: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -19,22 +24,11 @@ const test = base.extend<{ failOnPageError: void }, { cluster: OidcCluster }>({
     },
     { scope: 'worker', timeout: 60_000 },
   ],
-  page: async ({ page }, use) => {
-    // The provider's pages import a web font; this machine has no internet.
-    await page.route(/^https:\/\/fonts\.googleapis\.com\//, (route) => route.abort());
-    await use(page);
-  },
-  failOnPageError: [
-    async ({ page }, use) => {
-      const errors: Error[] = [];
-      page.on('pageerror', (error) => errors.push(error));
-      await use();
-      expect(errors, `uncaught page errors: ${errors.map((e) => e.message).join('; ')}`).toEqual(
-        [],
-      );
-    },
-    { auto: true },
-  ],
+  // Each test names its server; nobody is signed in beforehand.
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use) => use(undefined),
+  // eslint-disable-next-line no-empty-pattern
+  storageState: async ({}, use) => use(undefined),
 });
 
 // The provider's certificate is made by the test; Chromium is told to accept it (MSAL needs https).
@@ -84,20 +78,12 @@ async function historyUrls(page: Page): Promise<string[]> {
   return entries.map((entry) => entry.url);
 }
 
-async function api(
-  server: RunningServer,
-  path: string,
-  token: string,
-  init: { method?: string; json?: unknown } = {},
-) {
-  return fetch(`${server.baseURL}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(init.json ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: init.json ? JSON.stringify(init.json) : undefined,
+/** The status of `GET /api/v1/user/:user` with this token: 200 while it is valid, 401 once revoked. */
+async function tokenStatus(server: RunningServer, user: string, token: string): Promise<number> {
+  const response = await fetch(`${server.baseURL}/api/v1/user/${user}`, {
+    headers: { Authorization: `Bearer ${token}` },
   });
+  return response.status;
 }
 
 async function signOut(page: Page, user: string) {
@@ -113,22 +99,6 @@ function visitedUrls(page: Page): string[] {
   });
   return urls;
 }
-
-const HELLO_JOB = {
-  jobName: 'hello-azure',
-  image: 'local',
-  virtualCluster: 'default',
-  taskRoles: [
-    {
-      name: 'main',
-      taskNumber: 1,
-      cpuNumber: 1,
-      memoryMB: 100,
-      gpuNumber: 0,
-      command: 'echo hello',
-    },
-  ],
-};
 
 test('MSAL: sign in through the provider, land on the page first asked for, renew silently, sign out and in again', async ({
   page,
@@ -151,11 +121,10 @@ test('MSAL: sign in through the provider, land on the page first asked for, rene
   });
 
   await test.step('the job list loads with the new token', async () => {
-    const submitted = await api(msal, '/api/v1/user/alice/jobs', first.token, {
-      method: 'POST',
-      json: HELLO_JOB,
+    await new PaiApi(msal).submitJob(first.token, 'alice', {
+      jobName: 'hello-azure',
+      command: 'echo hello',
     });
-    expect(submitted.status).toBeLessThan(300);
     const jobsRequest = page.waitForRequest(
       (request) => new URL(request.url()).pathname === '/api/v1/jobs',
     );
@@ -177,7 +146,7 @@ test('MSAL: sign in through the provider, land on the page first asked for, rene
       .not.toMatch(new RegExp(`^(none|${first.token})$`));
     const renewed = (await storedSession(page))!;
     expect(renewed.user).toBe('alice');
-    expect((await api(msal, '/api/v1/user/alice', renewed.token)).status).toBe(200);
+    expect(await tokenStatus(msal, 'alice', renewed.token)).toBe(200);
     expect(visited.filter((url) => url.startsWith(idp.issuer))).toEqual([]);
     await expect(page.getByRole('link', { name: 'hello-azure' })).toBeVisible();
   });
@@ -188,7 +157,7 @@ test('MSAL: sign in through the provider, land on the page first asked for, rene
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expect(page).toHaveURL(`${msal.baseURL}/login`);
     expect(await storedSession(page)).toBeNull();
-    expect((await api(msal, '/api/v1/user/alice', token)).status).toBe(401);
+    expect(await tokenStatus(msal, 'alice', token)).toBe(401);
   });
 
   await test.step('sign in again: the provider asks again, and the portal has a new token', async () => {
@@ -197,7 +166,7 @@ test('MSAL: sign in through the provider, land on the page first asked for, rene
     await expect(page).toHaveURL(`${msal.baseURL}/`);
     const again = (await storedSession(page))!;
     expect(again.user).toBe('alice');
-    expect((await api(msal, '/api/v1/user/alice', again.token)).status).toBe(200);
+    expect(await tokenStatus(msal, 'alice', again.token)).toBe(200);
   });
 });
 
@@ -225,7 +194,7 @@ test('server flow: OpenPAI’s redirect through the REST server, the token never
   await signOut(page, 'carol');
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(page).toHaveURL(`${serverFlow.baseURL}/login`);
-  expect((await api(serverFlow, '/api/v1/user/carol', session.token)).status).toBe(401);
+  expect(await tokenStatus(serverFlow, 'carol', session.token)).toBe(401);
 });
 
 test('a sign-in the cluster refuses tells the person why', async ({ page, cluster }) => {
