@@ -1,4 +1,4 @@
-import { pagedCases } from './list-api.ts';
+import { pagedCases } from './list-cases.ts';
 import { largeStore, residentMemory, startSeededServer } from './fixtures/seeded-server.ts';
 import { atMost, type BenchSection } from './section.ts';
 
