@@ -65,6 +65,7 @@ export const MonacoEditor = forwardRef<EditorHandle, MonacoEditorProps>(function
       ariaLabel,
       automaticLayout: true,
       wordWrap: 'on',
+      renderFinalNewline: 'on', // the dimmed number fails colour contrast
       dropIntoEditor: { enabled: false }, // the page imports dropped files itself
       minimap: { enabled: false },
       scrollBeyondLastLine: false,

@@ -1,0 +1,104 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test as base } from './fixtures/test.ts';
+import { seriousViolations } from './pages/axe-report.ts';
+import { JobDetailPage } from './pages/job-detail-page.ts';
+import { JobSeeding, oneTaskConfig, uniqueName } from './pages/job-seeding.ts';
+import { SubmitPage } from './pages/submit-page.ts';
+
+const USER = 'quinn';
+const test = base.extend<{ seeding: JobSeeding; monacoRequests: string[] }>({
+  seeding: async ({ server, api }, use) => {
+    const seeding = new JobSeeding(server, api);
+    await use(seeding);
+    await seeding.stopAll();
+  },
+  /** Every request for Monaco's code, its workers, styles or icon font, as the page makes them. */
+  monacoRequests: async ({ page }, use) => {
+    const seen: string[] = [];
+    const onRequest = (request: Request) => {
+      if (/monaco|editor\.worker|json\.worker|jsonMode|codicon/.test(request.url())) seen.push(new URL(request.url()).pathname);
+    };
+    page.on('request', onRequest);
+    await use(seen);
+    page.off('request', onRequest);
+  },
+});
+
+/** Waits until the page has settled (no request for a while), so late chunks would be seen. */
+const settle = (page: Page) => page.waitForLoadState('networkidle');
+
+test.describe('signed out', () => {
+  test('the login page loads none of Monaco', async ({ page, monacoRequests }) => {
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await settle(page);
+    expect(monacoRequests).toEqual([]);
+  });
+});
+
+test.describe('signed in', () => {
+  test.use({ signedInAs: USER });
+
+  test('the dashboard, the job list and the tasks of a job load none of Monaco; the submit page and the config view do', async ({
+    page,
+    seeding,
+    monacoRequests,
+  }) => {
+    const jobName = uniqueName('quiet');
+    await seeding.submitText(USER, oneTaskConfig(jobName, 'echo quiet'));
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await settle(page);
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await expect(page.getByRole('link', { name: jobName })).toBeVisible();
+    await settle(page);
+    await page.getByRole('link', { name: jobName }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobName);
+    await settle(page);
+    expect(monacoRequests).toEqual([]);
+
+    await new JobDetailPage(page).tab('Config');
+    await expect(page.getByTestId('monaco-editor').locator('.monaco-editor')).toBeVisible();
+    expect(monacoRequests.some((path) => /monaco-setup.*\.js$/.test(path))).toBe(true);
+
+    monacoRequests.length = 0;
+    await page.goto('/submit'); // a fresh page load: nothing is cached in memory
+
+    await expect(new SubmitPage(page).editor).toBeVisible();
+    await expect(page.getByText('No problems found in the config.')).toBeVisible(); // the JSON worker has answered
+    expect(monacoRequests.some((path) => /json\.worker.*\.js$/.test(path))).toBe(true);
+  });
+
+  test('the submit page has no serious accessibility violations and works from the keyboard', async ({ page }) => {
+    const submit = new SubmitPage(page);
+    await submit.goto();
+    await expect(page.getByText('No problems found in the config.')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Tab is text inside the editor; Ctrl+M makes it move focus, as the editor's label says.
+    await submit.editor.click();
+    await page.keyboard.press('Control+M');
+    await page.keyboard.press('Tab');
+    await expect(submit.editor.locator('textarea')).not.toBeFocused();
+
+    // The form is reachable and usable by keyboard alone.
+    await submit.formField(/^Job name/).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('keyboard-job');
+    await expect(submit.editorLine('"jobName": "keyboard-job"')).toBeVisible();
+  });
+
+  test('the job page has no serious accessibility violations on any tab', async ({ page, seeding }) => {
+    const jobName = uniqueName('a11y');
+    await seeding.submitText(USER, oneTaskConfig(jobName, 'echo hello; sleep 120'));
+    const detail = new JobDetailPage(page);
+    await detail.goto(USER, jobName);
+    await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const tab of ['Config', 'SSH', 'Logs'] as const) {
+      await detail.tab(tab);
+      await settle(page);
+      expect(await seriousViolations(page), `${tab} tab`).toEqual([]);
+    }
+  });
+});
