@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Measurement } from './section.ts';
 
 export type Row = Measurement & { section: string };
@@ -11,6 +11,8 @@ export function machine() {
     cpus()[0]?.model ??
     '?';
   return {
+    /** 1-minute load average: how busy the shared machine was (2 cores: above 2 means waiting). */
+    load: loadavg()[0]!,
     cpus: cpus().length,
     cpuModel: model.trim(),
     memoryBytes: totalmem(),

@@ -20,6 +20,7 @@ if (sections.length === 0) {
 }
 
 const started = performance.now();
+const loadAtStart = machine().load;
 const rows: Row[] = [];
 try {
   for (const section of sections) {
@@ -48,11 +49,12 @@ try {
   removeBenchTempDirs();
 }
 
-const host = machine();
+const host = { ...machine(), loadAtStart };
 const seconds = (performance.now() - started) / 1000;
 console.log(
   `\n${quick ? 'Quick run' : 'Full run'} in ${seconds.toFixed(0)} s on ${host.cpus} × ${host.cpuModel}, ` +
-    `${(host.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${host.node}\n`,
+    `${(host.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${host.node}; ` +
+    `load average ${host.loadAtStart.toFixed(1)} at the start, ${host.load.toFixed(1)} at the end\n`,
 );
 console.log(formatTable(rows));
 if (rows.some((row) => row.ok === false))
