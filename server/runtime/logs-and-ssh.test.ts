@@ -67,7 +67,9 @@ describe('task logs and SSH', () => {
     const name = await kit.submit(
       oneTaskJob('for i in 1 2 3 4 5; do echo "line $i"; done; echo "on stderr" >&2'),
     );
-    await kit.waitFor(name, ended);
+    const detail = await kit.waitFor(name, ended);
+    const containerLog = detail.taskRoles.main!.taskStatuses[0]!.containerLog!;
+    expect(new URL(containerLog).pathname).toBe(taskLogPath(kit.jobUrl(name), 'main', 0, 'stdout'));
     const stdout = await getLog(taskLogPath(kit.jobUrl(name), 'main', 0, 'stdout'));
     expect(stdout.statusCode).toBe(200);
     expect(stdout.headers['content-type']).toMatch(/^text\/plain/);
