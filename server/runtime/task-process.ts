@@ -45,7 +45,7 @@ export class TaskProcess {
       );
       child.on('error', () => undefined);
       if (child.pid === undefined)
-        return new Error('the operating system refused to start the process');
+        return new Error('its wrapper process (perl) could not be started');
       const task = new TaskProcess(child.pid, launch.taskDir);
       child.once('exit', () => {
         task.running = false;
