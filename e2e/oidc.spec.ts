@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chromiumFlags } from '../playwright.config.ts';
 import { PaiApi } from './fixtures/api.ts';
@@ -91,6 +93,23 @@ async function signOut(page: Page, user: string) {
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
 }
 
+/** The built portal's file of MSAL (a chunk of its own, loaded with import()). */
+function msalChunk(): string {
+  const dist = process.env.PAI_PORTAL_DIR ?? 'dist';
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
+  return `/${manifest['node_modules/@azure/msal-browser/dist/index.mjs']!.file}`;
+}
+
+/** Paths the page requests from now on. */
+function requestedPaths(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
 /** Main-frame addresses visited from now on. */
 function visitedUrls(page: Page): string[] {
   const urls: string[] = [];
@@ -110,6 +129,7 @@ test('MSAL: sign in through the provider, land on the page first asked for, rene
   await page.clock.install(); // the page's clock runs as usual until the test moves it on
 
   await test.step('sign-in lands on the page first asked for', async () => {
+    const requested = requestedPaths(page);
     await page.goto(`${msal.baseURL}/jobs?keyword=hello`);
     await expect(page).toHaveURL(/\/login\?from=/);
     await page.getByRole('button', { name: 'Sign in with Azure AD' }).click();
@@ -117,6 +137,7 @@ test('MSAL: sign in through the provider, land on the page first asked for, rene
     await expect(page).toHaveURL(`${msal.baseURL}/jobs?keyword=hello`);
     first = (await storedSession(page))!;
     expect(first).toMatchObject({ user: 'alice', admin: false });
+    expect(requested).toContain(msalChunk());
     expect((await historyUrls(page)).filter((url) => /[#&?](code|token)=/.test(url))).toEqual([]);
   });
 
@@ -206,4 +227,15 @@ test('a sign-in the cluster refuses tells the person why', async ({ page, cluste
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign in with Azure AD' })).toBeVisible();
   expect(await storedSession(page)).toBeNull();
+});
+
+portalTest('a password cluster’s pages never download MSAL', async ({ page }) => {
+  const requested = requestedPaths(page);
+  await page.goto('/jobs');
+  await page.getByLabel('User name').fill('nobody');
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('User nobody is not found.')).toBeVisible();
+  expect(requested.filter((path) => path.startsWith('/assets/')).length).toBeGreaterThan(1);
+  expect(requested).not.toContain(msalChunk());
 });
