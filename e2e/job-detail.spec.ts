@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process';
 import { chmod } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { expect, test as base } from './fixtures/test.ts';
+import { expect } from './fixtures/test.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
-import { JobSeeding, oneTaskConfig, uniqueName } from './pages/job-seeding.ts';
+import { oneTaskConfig, test, uniqueName } from './pages/job-seeding.ts';
 
 const USER = 'dana';
-const test = base.extend<{ seeding: JobSeeding }>({
-  seeding: async ({ server, api }, use) => {
-    const seeding = new JobSeeding(server, api);
-    await use(seeding);
-    await seeding.stopAll();
-  },
-});
 test.use({ signedInAs: USER });
 
 test('the logs show what the task printed, follow it while it runs, search it and download it whole', async ({ page, seeding }) => {

@@ -1,17 +1,12 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, test as base } from './fixtures/test.ts';
+import { expect } from './fixtures/test.ts';
 import { seriousViolations } from './pages/axe-report.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
-import { JobSeeding, oneTaskConfig, uniqueName } from './pages/job-seeding.ts';
+import { oneTaskConfig, test as base, uniqueName } from './pages/job-seeding.ts';
 import { SubmitPage } from './pages/submit-page.ts';
 
 const USER = 'quinn';
-const test = base.extend<{ seeding: JobSeeding; monacoRequests: string[] }>({
-  seeding: async ({ server, api }, use) => {
-    const seeding = new JobSeeding(server, api);
-    await use(seeding);
-    await seeding.stopAll();
-  },
+const test = base.extend<{ monacoRequests: string[] }>({
   /** Every request for Monaco's code, its workers, styles or icon font, as the page makes them. */
   monacoRequests: async ({ page }, use) => {
     const seen: string[] = [];
@@ -89,6 +84,7 @@ test.describe('signed in', () => {
   });
 
   test('the job page has no serious accessibility violations on any tab', async ({ page, seeding }) => {
+    test.setTimeout(180_000); // four full axe runs on a shared 2-core machine
     const jobName = uniqueName('a11y');
     await seeding.submitText(USER, oneTaskConfig(jobName, 'echo hello; sleep 120'));
     const detail = new JobDetailPage(page);

@@ -1,16 +1,9 @@
-import { expect, test as base } from './fixtures/test.ts';
+import { expect } from './fixtures/test.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
-import { JobSeeding, uniqueName as unique } from './pages/job-seeding.ts';
+import { test, uniqueName } from './pages/job-seeding.ts';
 import { SubmitPage } from './pages/submit-page.ts';
 
 const USER = 'sam';
-const test = base.extend<{ seeding: JobSeeding }>({
-  seeding: async ({ server, api }, use) => {
-    const seeding = new JobSeeding(server, api);
-    await use(seeding);
-    await seeding.stopAll();
-  },
-});
 test.use({ signedInAs: USER });
 
 /** A config as a person writes it: its own key order and indentation. */
@@ -34,7 +27,7 @@ const configText = (jobName: string, command = 'echo submitted-from-the-editor',
 test('a config typed in the editor shows a schema error in place, is fixed, submitted, and runs to SUCCEEDED', async ({ page }) => {
   const submit = new SubmitPage(page);
   const detail = new JobDetailPage(page);
-  const jobName = unique('typed');
+  const jobName = uniqueName('typed');
   await submit.goto();
   await submit.importText(configText(jobName));
   await expect(submit.editorLine(`"jobName": "${jobName}"`)).toBeVisible();
@@ -109,7 +102,7 @@ test('a form edit changes only its value: unknown keys, key order and formatting
 });
 
 test('a duplicate name answers 409 and offers a free name', async ({ page, seeding }) => {
-  const jobName = unique('dup');
+  const jobName = uniqueName('dup');
   await seeding.submitText(USER, configText(jobName, 'true'));
   const submit = new SubmitPage(page);
   await submit.goto();
@@ -156,7 +149,7 @@ test('a draft survives a reload, and leaving with unsaved changes asks first', a
 });
 
 test('clone keeps every field: only the name changes, to a free one', async ({ page, seeding }) => {
-  const jobName = unique('clone-src');
+  const jobName = uniqueName('clone-src');
   const original = `{
   "image": "pytorch/pytorch:2.1",
   "jobName": "${jobName}",
@@ -189,4 +182,28 @@ test('clone keeps every field: only the name changes, to a free one', async ({ p
   seeding.track(USER, `${jobName}-3`);
   await detail.tab('Config');
   expect((await detail.download(detail.button('Download'))).text).toBe(cloned);
+});
+
+test('templates to start from, and a file dropped on the editor replaces the config after asking', async ({ page }) => {
+  const submit = new SubmitPage(page);
+  await submit.goto();
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Distributed/ }).click();
+  await expect(submit.form.getByRole('region', { name: 'Task role server' })).toBeVisible();
+  await expect(submit.form.getByRole('region', { name: 'Task role worker' })).toBeVisible();
+  await expect(submit.formField(/^Job name/)).toHaveValue(/^distributed-[0-9a-f]{4}$/);
+
+  const dropped = configText('dropped-job');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return transfer;
+  }, dropped);
+  await page.getByTestId('monaco-editor').dispatchEvent('dragover', { dataTransfer });
+  await page.getByTestId('monaco-editor').dispatchEvent('drop', { dataTransfer });
+  const dialog = page.getByRole('alertdialog', { name: 'Replace the config?' });
+  await expect(dialog.getByText(/replaced with dropped.json/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await expect(submit.formField(/^Job name/)).toHaveValue('dropped-job');
+  expect(await submit.exportedText()).toBe(dropped);
 });

@@ -1,5 +1,6 @@
 import type { PaiApi } from '../fixtures/api.ts';
 import type { RunningServer } from '../fixtures/server.ts';
+import { test as base } from '../fixtures/test.ts';
 
 /** Jobs submitted with their exact config text (the API fixture sends a fixed shape) and stopped after the test. */
 export class JobSeeding {
@@ -74,3 +75,12 @@ export function oneTaskConfig(jobName: string, command: string): string {
 }
 
 export const uniqueName = (name: string) => `${name}-${Date.now().toString(36)}`;
+
+/** The shared e2e fixtures plus `seeding`, which stops every job the test started when it ends. */
+export const test = base.extend<{ seeding: JobSeeding }>({
+  seeding: async ({ server, api }, use) => {
+    const seeding = new JobSeeding(server, api);
+    await use(seeding);
+    await seeding.stopAll();
+  },
+});
