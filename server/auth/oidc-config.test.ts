@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.ts';
-import { portalOidcSettings } from './oidc-config.ts';
+import { portalOidcSettings } from './oidc-portal-settings.ts';
 import { NonceLedger } from './oidc-nonce-ledger.ts';
 
 const TENANT = 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0';

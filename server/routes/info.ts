@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthnInfo, ClusterInfo } from '../../contract/api-types.ts';
-import { portalOidcSettings, type PortalOidcSettings } from '../auth/oidc-config.ts';
+import { portalOidcSettings, type PortalOidcSettings } from '../auth/oidc-portal-settings.ts';
 import type { ServerConfig } from '../config.ts';
 
 /** OpenPAI's version this server speaks (CONTRACT §0). */
