@@ -48,8 +48,8 @@ export class JobDriver {
     readonly ctx: LaunchContext,
   ) {}
 
-  /** Resolves once a job marked `removed` has no live task left. */
-  removed(job: ActiveJob): Promise<void> {
+  /** SIGKILLs a job marked `removed`; resolves once none of its tasks is left. */
+  killForRemoval(job: ActiveJob): Promise<void> {
     if (!this.jobs.has(job.id)) return Promise.resolve();
     const gone = new Promise<void>((resolve) => this.removals.set(job.id, resolve));
     for (const task of liveTasks(job)) task.process!.signalGroup('SIGKILL');

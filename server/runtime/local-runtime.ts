@@ -110,7 +110,7 @@ export class LocalRuntime implements JobRuntime {
       this.driver.queue.remove(job);
       clearTimeout(job.timer);
       await job.launching;
-      await this.driver.removed(job);
+      await this.driver.killForRemoval(job);
     }
     this.driver.sweep();
     rmSync(this.paths.jobDir(jobId), { recursive: true, force: true });
