@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, TaskStatus } from '../../contract/api-types.ts';
 import { createRuntimeApp, oneTaskJob, processesOf, type RuntimeTestApp } from './test-kit.ts';
@@ -199,5 +201,25 @@ describe('job lifecycle on the local runtime', () => {
     expect(detail.jobStatus.state).toBe('SUCCEEDED');
     const containerId = tasksOf(detail)[0]!.containerId!;
     await kit.waitFor(name, () => processesOf(containerId).length === 0);
+  });
+
+  it('deletes a running job: its processes, its files and its row go', async () => {
+    const name = await kit.submit(oneTaskJob("trap '' TERM; exec sleep 60"));
+    const running = await kit.waitForState(name, 'RUNNING');
+    const containerId = tasksOf(running)[0]!.containerId!;
+    const jobId = kit.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(name) as number;
+    expect(existsSync(join(kit.dataDir, 'jobs', String(jobId)))).toBe(true);
+    const response = await kit.app.inject({
+      method: 'DELETE',
+      url: kit.jobUrl(name),
+      headers: { authorization: `Bearer ${kit.token}` },
+    });
+    expect(response.statusCode).toBe(202);
+    expect(processesOf(containerId)).toEqual([]);
+    expect(existsSync(join(kit.dataDir, 'jobs', String(jobId)))).toBe(false);
+    expect(kit.db.prepare('SELECT COUNT(*) FROM tasks WHERE job_id = ?').pluck().get(jobId)).toBe(
+      0,
+    );
+    expect(kit.runtime!.usage().get('default')).toMatchObject({ runningJobs: 0, vCores: 0 });
   });
 });
