@@ -1,4 +1,4 @@
-import { mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { mergeStyleSets, Text } from '@fluentui/react';
 import { Link } from 'react-router';
 import { UserMenu } from './user-menu.tsx';
 
@@ -13,13 +13,12 @@ const classes = mergeStyleSets({
   brand: { textDecoration: 'none', color: 'inherit', fontWeight: 600 },
 });
 
+/** One dark blue in both themes, so its white text keeps its contrast. */
+const TOP_BAR_BACKGROUND = '#004578';
+
 export function TopBar() {
-  const theme = useTheme();
   return (
-    <header
-      className={classes.bar}
-      style={{ background: theme.palette.themeDarker, color: '#ffffff' }}
-    >
+    <header className={classes.bar} style={{ background: TOP_BAR_BACKGROUND, color: '#ffffff' }}>
       <Link to="/" className={classes.brand}>
         <Text variant="large" styles={{ root: { color: 'inherit', fontWeight: 600 } }}>
           PAI Portal

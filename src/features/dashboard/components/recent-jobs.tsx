@@ -6,13 +6,13 @@ import {
   Text,
   type IColumn,
 } from '@fluentui/react';
-import { Link } from 'react-router';
 import type { JobListItem } from '../../../../contract/api-types.ts';
 import { jobDuration } from '../../../../contract/job-state.ts';
 import { Card } from '../../../components/card.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { JobNameLink } from '../../../components/job-name-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 import { formatDuration } from '../../../lib/format.ts';
 import { jobKey } from '../../../lib/job-links.ts';
@@ -57,7 +57,9 @@ export function RecentJobs({ username }: { username: string }) {
   return (
     <Card
       title="My recent jobs"
-      actions={<Link to={`/jobs?user=${encodeURIComponent(username)}`}>All my jobs</Link>}
+      actions={
+        <RouterLink to={`/jobs?user=${encodeURIComponent(username)}`}>All my jobs</RouterLink>
+      }
     >
       {recent.isError && !recent.data ? (
         <ErrorBar
@@ -69,7 +71,7 @@ export function RecentJobs({ username }: { username: string }) {
         <Shimmer />
       ) : recent.data.length === 0 ? (
         <Text as="p">
-          You have no jobs yet. <Link to="/submit">Submit your first job</Link>.
+          You have no jobs yet. <RouterLink to="/submit">Submit your first job</RouterLink>.
         </Text>
       ) : (
         <DetailsList

@@ -1,7 +1,7 @@
 import { Shimmer, Stack, Text } from '@fluentui/react';
-import { Link } from 'react-router';
 import { Card } from '../../../components/card.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
 import { useVirtualClusters } from '../api/get-virtual-clusters.ts';
 import { UsageBar } from './usage-bar.tsx';
 
@@ -29,7 +29,9 @@ export function VirtualClusterUsage() {
               data-testid={`vc-${cluster.name}`}
             >
               <Text variant="mediumPlus" as="h3" styles={{ root: { margin: 0 } }}>
-                <Link to={`/jobs?vc=${encodeURIComponent(cluster.name)}`}>{cluster.name}</Link>
+                <RouterLink to={`/jobs?vc=${encodeURIComponent(cluster.name)}`} underline>
+                  {cluster.name}
+                </RouterLink>
                 <Text variant="small">
                   {' '}
                   · {cluster.numActiveJobs ?? 0} running, {cluster.numPendingJobs ?? 0} waiting

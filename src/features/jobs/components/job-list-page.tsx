@@ -1,8 +1,8 @@
 import { DefaultButton, Selection, Stack, Text } from '@fluentui/react';
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
 import type { JobListItem } from '../../../../contract/api-types.ts';
 import { ErrorBar } from '../../../components/error-bar.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
 import { jobKey } from '../../../lib/job-links.ts';
 import { useSession } from '../../../lib/use-session.ts';
 import { useJobs } from '../api/get-jobs.ts';
@@ -84,7 +84,7 @@ export function JobListPage() {
           {filtered ? (
             <DefaultButton onClick={() => setView(clearFilters(view))}>Clear filters</DefaultButton>
           ) : (
-            <Link to="/submit">Submit a job</Link>
+            <RouterLink to="/submit">Submit a job</RouterLink>
           )}
         </Stack>
       ) : null}

@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test.ts';
+
+/** Serious and critical axe violations, described well enough to fix. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Rows fade in: measure colours once every animation has finished.
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length),
+    )
+    .toBe(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`).join('; ')})`,
+    );
+}
+
+test('the login page has no serious accessibility violations and signs in from the keyboard alone', async ({
+  page,
+  server,
+}) => {
+  await page.goto('/login?from=%2Fjobs');
+  await expect(page.getByLabel('User name')).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.keyboard.type(server.adminUsername);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(server.adminPassword);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/jobs$/);
+});
+
+test.describe('signed in', () => {
+  test.use({ signedInAs: 'judy' });
+
+  test.beforeAll(async ({ api, accounts }) => {
+    await accounts.storageState('judy');
+    api.importJobs([
+      { name: 'j-done', username: 'judy', state: 'SUCCEEDED', createdTime: 1_650_000_000_000 },
+      { name: 'j-failed', username: 'judy', state: 'FAILED', createdTime: 1_650_000_001_000 },
+      {
+        name: 'j-legacy',
+        username: 'judy',
+        state: 'STOPPED',
+        createdTime: 1_650_000_002_000,
+        legacy: true,
+      },
+    ]);
+  });
+
+  test('the dashboard has no serious accessibility violations, in light and dark themes', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(
+      page.getByRole('region', { name: 'My recent jobs' }).getByRole('link', { name: 'j-done' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('count-Failed')).toHaveAttribute('aria-label', 'Failed: 1 jobs');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: /^Account menu for/ }).click();
+    await page.getByRole('menuitem', { name: /theme$/ }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the job list has no serious accessibility violations and works from the keyboard', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+    // Skip link first, then the nav reaches the job list.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+    const jobsLink = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Jobs' });
+    await jobsLink.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/jobs$/);
+    await expect(page.getByRole('link', { name: 'j-legacy' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Type a keyword, then open a job from the keyboard.
+    await page.getByRole('searchbox', { name: 'Search jobs by job or user name' }).focus();
+    await page.keyboard.type('j-fail');
+    await expect(page).toHaveURL(/keyword=j-fail/);
+    await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row')).toHaveCount(2);
+    const link = page.getByRole('link', { name: 'j-failed' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/jobs\/judy\/j-failed$/);
+  });
+
+  test('the theme choice is remembered', async ({ page }) => {
+    await page.goto('/');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const before = await background();
+    await page.getByRole('button', { name: /^Account menu for/ }).click();
+    await page.getByRole('menuitem', { name: /theme$/ }).click();
+    await expect.poll(background).not.toBe(before);
+    const after = await background();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+    expect(await background()).toBe(after);
+  });
+
+  test('the API token can be copied for the CLI', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Account menu for/ }).click();
+    await page.getByRole('menuitem', { name: 'Copy my API token' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'API token copied' })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const stored = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('pai-session')!).token as string,
+    );
+    expect(copied).toBe(stored);
+  });
+
+  test('an unknown page says so inside the portal', async ({ page }) => {
+    await page.goto('/no/such/page/here');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+});
