@@ -5,6 +5,23 @@ import { migrations } from './migrations.ts';
 
 export type Db = Database.Database;
 
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * `sql` prepared once per connection, for statements of every request (sign-in check, job list):
+ * preparing one costs more than running it. Never change a cached statement's mode (pluck, raw).
+ */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= 500) cache.clear(); // list queries vary with their filters
+    cache.set(sql, (statement = db.prepare(sql)));
+  }
+  return statement;
+}
+
 /** Opens (creating if needed) the SQLite store under `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });

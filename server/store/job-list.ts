@@ -1,5 +1,5 @@
 import type { JobOrderField } from '../../contract/api-types.ts';
-import type { Db } from './db.ts';
+import { cachedStatement, type Db } from './db.ts';
 import type { JobRow } from './jobs.ts';
 
 export interface JobListFilter {
@@ -118,11 +118,11 @@ export function listJobs(
   page: { offset: number; limit?: number },
 ): JobListRow[] {
   const { sql, params } = jobListSql(filter, order, page);
-  return db.prepare(sql).all(...params) as JobListRow[];
+  return cachedStatement(db, sql).all(...params) as JobListRow[];
 }
 
 export function countJobs(db: Db, filter: JobListFilter): number {
   const params: unknown[] = [];
   const sql = `SELECT count(*) AS n FROM jobs ${whereClause(filter, params)}`;
-  return (db.prepare(sql).get(...params) as { n: number }).n;
+  return (cachedStatement(db, sql).get(...params) as { n: number }).n;
 }

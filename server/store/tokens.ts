@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import { cachedStatement, type Db } from './db.ts';
 
 export interface TokenRecord {
   token: string;
@@ -41,7 +41,7 @@ export class TokenStore {
   }
 
   get(token: string): TokenRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE token = ?').get(token) as
+    const row = cachedStatement(this.db, 'SELECT * FROM tokens WHERE token = ?').get(token) as
       TokenRow | undefined;
     return row && toRecord(row);
   }

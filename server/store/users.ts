@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import { cachedStatement, type Db } from './db.ts';
 
 export interface UserRecord {
   username: string;
@@ -37,7 +37,7 @@ export class UserStore {
   constructor(private readonly db: Db) {}
 
   get(username: string): UserRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
+    const row = cachedStatement(this.db, 'SELECT * FROM users WHERE username = ?').get(username) as
       UserRow | undefined;
     return row && toRecord(row);
   }
