@@ -55,6 +55,19 @@ test.describe('job list filters and legacy jobs', () => {
     await expect(list.clearFilters).toHaveCount(0);
   });
 
+  test('a refresh keeps the rows in place and the selection', async ({ page }) => {
+    const list = new JobListPage(page);
+    await list.goto('?user=hank');
+    await expect.poll(() => list.jobNames()).toEqual(['h-legacy', 'h-gamma', 'h-beta', 'h-alpha']);
+    await list.select('h-gamma');
+    const refreshed = page.waitForResponse((response) => response.url().includes('/api/v1/jobs?'));
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await refreshed;
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+    expect(await list.jobNames()).toEqual(['h-legacy', 'h-gamma', 'h-beta', 'h-alpha']);
+    await expect(list.row('h-gamma').getByRole('checkbox')).toBeChecked();
+  });
+
   test('no jobs match: says so and offers to clear the filters', async ({ page }) => {
     const list = new JobListPage(page);
     await list.goto('?keyword=no-such-job-anywhere');
