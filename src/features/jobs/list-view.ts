@@ -1,5 +1,6 @@
 import { JOB_ORDER_FIELDS, type JobOrderField } from '../../../contract/api-types.ts';
 import type { DisplayState } from '../../../contract/job-state.ts';
+import { DISPLAY_STATES } from '../../lib/display-states.ts';
 import type { JobListRequest } from '../../lib/job-list.ts';
 
 /** Everything that decides what the list shows; it all lives in the URL (no hidden persisted filters). */
@@ -16,14 +17,7 @@ export interface JobListView {
   pageSize: number;
 }
 
-export const FILTER_STATES: DisplayState[] = [
-  'Waiting',
-  'Running',
-  'Stopping',
-  'Succeeded',
-  'Failed',
-  'Stopped',
-];
+export const FILTER_STATES = DISPLAY_STATES;
 export const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_VIEW: JobListView = {
   keyword: '',

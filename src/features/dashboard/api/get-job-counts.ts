@@ -1,16 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { DisplayState } from '../../../../contract/job-state.ts';
+import { DISPLAY_STATES } from '../../../lib/display-states.ts';
 import { fetchJobList } from '../../../lib/job-list.ts';
 import { DASHBOARD_REFRESH_MS, dashboardKeys } from './keys.ts';
 
-export const COUNTED_STATES: DisplayState[] = [
-  'Waiting',
-  'Running',
-  'Stopping',
-  'Succeeded',
-  'Failed',
-  'Stopped',
-];
+export const COUNTED_STATES = DISPLAY_STATES;
 
 export type JobCounts = Record<DisplayState, number>;
 
