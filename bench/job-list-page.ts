@@ -108,7 +108,7 @@ const SMALL_STORE = 100;
 export const jobListPageSection: BenchSection = {
   name: 'list-page',
   async run({ quick }) {
-    const samples = quick ? 3 : 9;
+    const samples = quick ? 3 : 7;
     const portal = await portalBuild();
     const servers: SeededServer[] = [];
     let browser: Browser | undefined;

@@ -21,7 +21,7 @@ export function pagedCases(jobs: number): ListCase[] {
   const user = seedUsername(42);
   const page = (where: string, order = NEWEST_FIRST, offset = 0) => ({
     rows: `SELECT ${LIST_COLUMNS} FROM jobs ${where} ${order} LIMIT 50 OFFSET ${offset}`,
-    count: `SELECT count(*) FROM jobs ${where}`,
+    count: `SELECT count(*) AS n FROM jobs ${where}`,
   });
   const keyword = `WHERE +id IN (SELECT rowid FROM jobs_search WHERE jobs_search MATCH '"resnet"')`;
   return [
@@ -59,13 +59,21 @@ export const classicCase: ListCase = {
   sql: { rows: `SELECT ${LIST_COLUMNS} FROM jobs ${NEWEST_FIRST}`, params: [] },
 };
 
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Each statement prepared once per connection, as the server does: the baseline runs, never parses. */
+function statement(db: Database.Database, sql: string): Database.Statement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let found = cache.get(sql);
+  if (!found) cache.set(sql, (found = db.prepare(sql)));
+  return found;
+}
+
 /** The direct answer: SQLite through better-sqlite3 in this process, then JSON.stringify. */
 export function directAnswer(db: Database.Database, { sql }: ListCase): string {
-  const data = db.prepare(sql.rows).all(...sql.params);
+  const data = statement(db, sql.rows).all(...sql.params);
   if (!sql.count) return JSON.stringify(data);
-  const totalCount = db
-    .prepare(sql.count)
-    .pluck()
-    .get(...sql.params) as number;
+  const { n: totalCount } = statement(db, sql.count).get(...sql.params) as { n: number };
   return JSON.stringify({ totalCount, data });
 }
