@@ -33,6 +33,19 @@ test.describe('sign-in', () => {
     expect(stored[1]).toBeNull();
   });
 
+  test('repeated wrong passwords are slowed down, and the page says so', async ({ page, api }) => {
+    await api.createUser('kate');
+    const login = new LoginPage(page);
+    await login.goto();
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const answered = page.waitForResponse('**/api/v1/authn/basic/login');
+      await login.signIn('kate', 'guess-password');
+      await answered;
+    }
+    await expect(login.errorText(/Too many failed sign-ins for kate/)).toBeVisible();
+    await expect(login.signInButton).toBeEnabled();
+  });
+
   test('says when the server cannot be reached', async ({ page }) => {
     await page.route('**/api/v1/authn/basic/login', (route) => route.abort('connectionrefused'));
     const login = new LoginPage(page);
