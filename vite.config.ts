@@ -41,6 +41,15 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
   },
+  // Monaco's entry points are pre-bundled together at start, so opening /submit in dev does not
+  // trigger a re-optimization and a page reload.
+  optimizeDeps: {
+    include: [
+      'monaco-editor/editor/editor.api',
+      'monaco-editor/features/register.all',
+      'monaco-editor/languages/features/json/register',
+    ],
+  },
   server: {
     host: '127.0.0.1',
     proxy: { '/api': apiTarget },

@@ -57,11 +57,11 @@ test.describe('signed in', () => {
     expect(monacoRequests.some((path) => /monaco-setup.*\.js$/.test(path))).toBe(true);
 
     monacoRequests.length = 0;
+    const jsonWorker = page.waitForRequest(/json\.worker.*\.js$/);
     await page.goto('/submit'); // a fresh page load: nothing is cached in memory
-
     await expect(new SubmitPage(page).editor).toBeVisible();
-    await expect(page.getByText('No problems found in the config.')).toBeVisible(); // the JSON worker has answered
-    expect(monacoRequests.some((path) => /json\.worker.*\.js$/.test(path))).toBe(true);
+    await jsonWorker;
+    expect(monacoRequests.some((path) => /monaco-setup.*\.js$/.test(path))).toBe(true);
   });
 
   test('the submit page has no serious accessibility violations and works from the keyboard', async ({ page }) => {
@@ -81,6 +81,20 @@ test.describe('signed in', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('keyboard-job');
     await expect(submit.editorLine('"jobName": "keyboard-job"')).toBeVisible();
+  });
+
+  test('the editor gives hover help and completion from the job-config schema', async ({ page }) => {
+    const submit = new SubmitPage(page);
+    await submit.goto();
+    await submit.editorLine('"cpuNumber"').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget').getByText('shmMB')).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await submit.editorLine('"memoryMB"').getByText('memoryMB').hover();
+    await expect(page.locator('.monaco-hover').getByText('Memory for each task, in MB')).toBeVisible();
   });
 
   test('the job page has no serious accessibility violations on any tab', async ({ page, seeding }) => {

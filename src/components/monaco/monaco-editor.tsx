@@ -84,6 +84,8 @@ export const MonacoEditor = forwardRef<EditorHandle, MonacoEditorProps>(function
       }),
     ];
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onCtrlEnter?.());
+    // Monaco only signals changes: a text that starts clean is reported once, here.
+    callbacks.current.onProblemsChange?.(problemsOf(monaco, model));
     setEditor(created);
     return () => {
       subscriptions.forEach((subscription) => subscription.dispose());

@@ -56,7 +56,7 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
   const { text, reading } = config;
   const editor = useRef<EditorHandle>(null);
   const virtualClusterField = useRef<IDropdown>(null);
-  const [problems, setProblems] = useState<EditorProblem[]>([]);
+  const [problems, setProblems] = useState<EditorProblem[] | null>(null); // null until the editor has loaded
   const [notice, setNotice] = useState<string | null>(null);
   const [submittedJob, setSubmittedJob] = useState<string | null>(null);
   const virtualClusters = useUsableVirtualClusters(user, admin);
@@ -155,7 +155,7 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
             onProblemsChange={setProblems}
             onCtrlEnter={submission.submit}
           />
-          <ProblemList problems={problems} onShow={(offset) => editor.current?.revealOffset(offset)} />
+          {problems && <ProblemList problems={problems} onShow={(offset) => editor.current?.revealOffset(offset)} />}
           <Text variant="small">Drop a .json file here to import it. Ctrl+M, then Tab, moves focus out of the editor.</Text>
         </div>
         <div className={classes.formColumn}>
