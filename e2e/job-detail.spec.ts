@@ -112,3 +112,22 @@ test("a legacy job's page: badge, config, stop rules and a clone that becomes a 
   await expect(detail.legacyBadge).toHaveCount(0);
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Succeeded', { timeout: 60_000 });
 });
+
+test("another user's job: status for all, but config, SSH, logs, stop and clone say who may use them", async ({ page, api, seeding }) => {
+  const owner = 'erin';
+  await api.createUser(owner);
+  const jobName = uniqueName('theirs');
+  await seeding.submitText(owner, oneTaskConfig(jobName, 'sleep 300'));
+  const detail = new JobDetailPage(page);
+  await detail.goto(owner, jobName);
+  await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
+  await expect(detail.button('Stop')).toBeDisabled();
+  await expect(page.getByText(`Stop is not available: only ${owner} or an admin may stop it.`)).toBeVisible();
+  await expect(detail.button('Clone')).toBeDisabled(); // disabled, it is a button, not a link
+  await detail.tab('Config');
+  await expect(page.getByText(`Only ${owner} or an admin can read this job's config`)).toBeVisible();
+  await detail.tab('SSH');
+  await expect(page.getByText(`Only ${owner} or an admin can SSH into this job's tasks`)).toBeVisible();
+  await detail.tab('Logs');
+  await expect(page.getByText(`Only ${owner} or an admin can read this job's logs.`)).toBeVisible();
+});

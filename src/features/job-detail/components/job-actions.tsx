@@ -43,6 +43,8 @@ export function JobActions(props: JobActionsProps) {
         <DefaultButton
           text="Clone"
           iconProps={{ iconName: 'Copy' }}
+          disabled={!mayChange}
+          title={mayChange ? 'Submit a copy of this job' : `Only ${status.username} or an admin can read this job's config to clone it`}
           href={clonePath(job)}
           onClick={(event) => {
             event.preventDefault(); // stay in the app; the href still opens a new tab on middle-click

@@ -16,11 +16,14 @@ export function useDraftAutosave(user: string, origin: string, text: string, bas
     return () => clearTimeout(timer);
   }, [user, origin, text, baseText, enabled]);
 
-  // A reload or a closed tab right after typing must not lose the last keys.
+  // A reload, a closed tab or a sign-in redirect right after typing must not lose the last keys.
   useEffect(() => {
     const flush = () => latest.current.enabled && store(latest.current);
     window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
   }, []);
 }
 
