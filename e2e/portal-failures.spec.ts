@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures/test.ts';
+
+test('a broken config.json says what is wrong instead of a blank page', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: '{"restServerUri": 42}' }),
+  );
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'PAI Portal cannot start' })).toBeVisible();
+  await expect(page.getByText('"restServerUri" must be a string')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test.describe('a page that cannot load', () => {
+  test.use({ signedInAs: 'liam' });
+
+  test('shows an error with Reload, inside the portal, and the rest keeps working', async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/dashboard-[^/]+\.js$/, (route) => route.abort('failed'));
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'This page could not be shown' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Jobs' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
+  });
+
+  test('a failing API shows the error where the data would be, with Retry', async ({ page }) => {
+    let failures = 0;
+    await page.route('**/api/v1/jobs?*', (route) => {
+      if (failures++ < 3)
+        return route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: '{"code":"UnknownError","message":"The database is locked."}',
+        });
+      return route.continue();
+    });
+    await page.goto('/jobs');
+    await expect(page.getByText('Could not load jobs: The database is locked.')).toBeVisible();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('grid', { name: 'Jobs' })).toBeVisible();
+  });
+});
