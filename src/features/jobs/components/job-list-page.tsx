@@ -1,5 +1,5 @@
 import { DefaultButton, Selection, Stack, Text } from '@fluentui/react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { JobListItem } from '../../../../contract/api-types.ts';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -39,7 +39,6 @@ export function JobListPage() {
   const [selection, selected] = useJobSelection();
   const jobs = useJobs(requestFromView(view), { autoRefresh });
   const stop = useStopJobs();
-  const onFilters = useCallback(setView, [setView]);
 
   const page = jobs.data;
   const filtered = hasFilters(view);
@@ -48,7 +47,7 @@ export function JobListPage() {
       <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
         Jobs
       </Text>
-      <JobFilters view={view} me={session?.user ?? ''} onChange={onFilters} />
+      <JobFilters view={view} me={session?.user ?? ''} onChange={setView} />
       <ListToolbar
         stopDisabledReason={selected.length === 0 ? null : whyStopDisabled(selected)}
         onStop={() => (selected.length ? setConfirming(true) : undefined)}
