@@ -123,6 +123,8 @@ test.describe('bulk stop', () => {
       .poll(() => list.jobNames().then((names) => names.sort()))
       .toEqual(['ivy-done', 'ivy-one', 'ivy-two']);
 
+    await expect(list.stopButton).toBeDisabled();
+    await expect(list.stopReason).toHaveText('Select the jobs to stop.');
     await list.select('ivy-one');
     await list.select('ivy-done');
     await expect(list.stopButton).toBeDisabled();

@@ -49,8 +49,8 @@ export function JobListPage() {
       </Text>
       <JobFilters view={view} me={session?.user ?? ''} onChange={setView} />
       <ListToolbar
-        stopDisabledReason={selected.length === 0 ? null : whyStopDisabled(selected)}
-        onStop={() => (selected.length ? setConfirming(true) : undefined)}
+        stopDisabledReason={whyStopDisabled(selected)}
+        onStop={() => setConfirming(true)}
         refreshing={jobs.isFetching}
         onRefresh={() => jobs.refetch()}
         autoRefresh={autoRefresh}
