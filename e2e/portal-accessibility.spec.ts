@@ -84,6 +84,20 @@ test.describe('signed in', () => {
     await expect(page.getByRole('link', { name: 'j-legacy' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Sort and select from the keyboard.
+    await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/sort=name&order=asc/);
+    const doneRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'j-done', exact: true }) });
+    await doneRow.getByRole('checkbox').focus();
+    await page.keyboard.press('Space');
+    await expect(doneRow.getByRole('checkbox')).toBeChecked();
+    await expect(page.getByTestId('stop-reason')).toHaveText(
+      'j-done cannot be stopped: it has already ended (succeeded).',
+    );
+
     // Type a keyword, then open a job from the keyboard.
     await page.getByRole('searchbox', { name: 'Search jobs by job or user name' }).focus();
     await page.keyboard.type('j-fail');
