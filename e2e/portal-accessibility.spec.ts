@@ -59,7 +59,7 @@ test.describe('signed in', () => {
     await expect(
       page.getByRole('region', { name: 'My recent jobs' }).getByRole('link', { name: 'j-done' }),
     ).toBeVisible();
-    await expect(page.getByTestId('count-Failed')).toHaveAttribute('aria-label', 'Failed: 1 jobs');
+    await expect(page.getByTestId('count-Failed')).toHaveAttribute('aria-label', 'Failed: 1 job');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: /^Account menu for/ }).click();

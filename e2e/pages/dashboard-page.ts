@@ -20,7 +20,7 @@ export class DashboardPage {
   /** The number shown for `state`, once loaded. */
   async count(title: string, state: DisplayState): Promise<number> {
     const label = await this.countLink(title, state).getAttribute('aria-label');
-    const match = /: (\d+) jobs$/.exec(label ?? '');
+    const match = /: (\d+) jobs?$/.exec(label ?? '');
     if (!match) throw new Error(`${title}/${state} is not loaded: ${label}`);
     return Number(match[1]);
   }

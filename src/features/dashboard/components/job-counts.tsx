@@ -21,6 +21,7 @@ const classes = mergeStyleSets({
 });
 
 const numberFormat = new Intl.NumberFormat();
+const jobCount = (count: number) => `${count} ${count === 1 ? 'job' : 'jobs'}`;
 
 /** Counts per state; each links to the job list filtered to it. `username` null: everyone's jobs. */
 export function JobCounts({ title, username }: { title: string; username: string | null }) {
@@ -47,7 +48,7 @@ export function JobCounts({ title, username }: { title: string; username: string
                 background: theme.palette.neutralLighterAlt,
               }}
               aria-label={
-                counts.data ? `${state}: ${counts.data[state]} jobs` : `${state}: loading`
+                counts.data ? `${state}: ${jobCount(counts.data[state])}` : `${state}: loading`
               }
               data-testid={`count-${state}`}
             >
