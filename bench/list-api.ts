@@ -32,7 +32,13 @@ type Body = { totalCount?: number; data?: unknown[] } | unknown[];
 const sizes = (body: Body) =>
   JSON.stringify(Array.isArray(body) ? [body.length] : [body.totalCount, body.data?.length]);
 
-/** HTTP time ÷ direct time for one case, sampled in alternation so both see the same noise. */
+/** The fixed part of any HTTP time: a signed-in request that reads one small row and no jobs. */
+const ROUND_TRIP = '/api/v1/token';
+
+/**
+ * HTTP time ÷ direct time for one case, sampled in alternation (with a signed-in round trip of
+ * reference) so that all three see the same noise.
+ */
 async function compare(
   target: SeededServer,
   db: Database.Database,
@@ -44,19 +50,22 @@ async function compare(
   if (sizes(httpBody) !== sizes(JSON.parse(directAnswer(db, listCase)) as Body)) {
     throw new Error(`${listCase.metric}: the server and SQLite disagree (${sizes(httpBody)})`);
   }
-  const http: [number, number][] = [];
-  const direct: [number, number][] = [];
+  const runs: {
+    http: number;
+    serverCpu: number;
+    direct: number;
+    directCpu: number;
+    trip: number;
+  }[] = [];
   for (let i = 0; i < samples + WARM_UP; i++) {
-    const viaHttp = await httpSample(target, path);
-    let cpu = 0;
-    const wall = await timed(() => (cpu = ownCpuMs(() => directAnswer(db, listCase))));
-    if (i < WARM_UP) continue;
-    http.push(viaHttp);
-    direct.push([wall, cpu]);
+    const [http, serverCpu] = await httpSample(target, path);
+    let directCpu = 0;
+    const direct = await timed(() => (directCpu = ownCpuMs(() => directAnswer(db, listCase))));
+    const [trip] = await httpSample(target, ROUND_TRIP);
+    if (i >= WARM_UP) runs.push({ http, serverCpu, direct, directCpu, trip });
   }
-  const [httpWall, serverCpu] = [0, 1].map((k) => median(http.map((s) => s[k]!)));
-  const [directWall, directCpu] = [0, 1].map((k) => median(direct.map((s) => s[k]!)));
-  const ratio = httpWall! / directWall!;
+  const m = (key: keyof (typeof runs)[number]) => median(runs.map((run) => run[key]));
+  const ratio = m('http') / m('direct');
   const found = Array.isArray(httpBody)
     ? `${httpBody.length} items`
     : `${httpBody.totalCount} matches`;
@@ -66,33 +75,17 @@ async function compare(
     unit: '×',
     ...atMost(ratio, 3),
     note:
-      `${ms(httpWall!)} vs ${ms(directWall!)} (HTTP adds ${ms(httpWall! - directWall!)}); ` +
-      `CPU ${ms(serverCpu!)} (server) vs ${ms(directCpu!)}; ${target.store.jobs} jobs, ${found}; median of ${samples}`,
+      `${ms(m('http'))} vs ${ms(m('direct'))}; signed-in round trip ${ms(m('trip'))}, ` +
+      `HTTP ÷ (SQLite+JSON + round trip) ${(m('http') / (m('direct') + m('trip'))).toFixed(2)}×; ` +
+      `CPU ${ms(m('serverCpu'))} (server) vs ${ms(m('directCpu'))}; ${found} of ${target.store.jobs} jobs; median of ${samples}`,
   };
 }
 
-/** The fixed part of every HTTP time: a signed-in request that reads one small row, no jobs. */
-async function signedInRoundTrip(target: SeededServer, samples: number): Promise<Measurement> {
-  const runs: [number, number][] = [];
-  for (let i = 0; i < samples + WARM_UP; i++) {
-    const sample = await httpSample(target, '/api/v1/token');
-    if (i >= WARM_UP) runs.push(sample);
-  }
-  const [wall, cpu] = [0, 1].map((k) => median(runs.map((s) => s[k]!)));
-  return {
-    metric: 'signed-in round trip without jobs (GET /api/v1/token)',
-    value: wall!,
-    unit: 'ms',
-    note: `CPU ${ms(cpu!)} (server): the fixed part of each HTTP time above; median of ${samples}`,
-  };
-}
-
-/** The cases on a server over a store of `jobs` jobs, then (if asked) the round trip of reference. */
+/** The cases on a server over a store of `jobs` jobs. */
 async function measureStore(
   jobs: number,
   cases: ListCase[],
   samples: number,
-  roundTrip = false,
 ): Promise<Measurement[]> {
   const target = await startSeededServer(jobs);
   const db = new Database(join(target.store.dataDir, 'pai.sqlite'), { readonly: true });
@@ -101,12 +94,12 @@ async function measureStore(
     for (let round = 0; round < 20; round++) {
       for (const listCase of cases) {
         await target.get(`/api/v1/jobs?${listCase.path}`);
+        await target.get(ROUND_TRIP);
         directAnswer(db, listCase);
       }
     }
     const rows: Measurement[] = [];
     for (const listCase of cases) rows.push(await compare(target, db, listCase, samples));
-    if (roundTrip) rows.push(await signedInRoundTrip(target, samples));
     return rows;
   } finally {
     db.close();
@@ -135,7 +128,6 @@ export const listApiSection: BenchSection = {
         10_000,
         [{ ...pagedCases(10_000)[0]!, metric: 'first page at 10,000 jobs' }, classicCase],
         samples,
-        true,
       )),
     ];
   },
