@@ -115,7 +115,7 @@ test("a legacy job's page: badge, config, stop rules and a clone that becomes a 
 
 test("another user's job: status for all, but config, SSH, logs, stop and clone say who may use them", async ({ page, api, seeding }) => {
   const owner = 'erin';
-  await api.createUser(owner);
+  await api.ensureUser(owner);
   const jobName = uniqueName('theirs');
   await seeding.submitText(owner, oneTaskConfig(jobName, 'sleep 300'));
   const detail = new JobDetailPage(page);
