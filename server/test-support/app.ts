@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { killProcessesWorkingUnder } from './processes.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -97,7 +98,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await runtime?.close();
       await app.close();
       db.close();
-      if (!closeOptions.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!closeOptions.keepDataDir) {
+        // The runtime leaves tasks running across restarts by design; a test app's end is final.
+        killProcessesWorkingUnder(dataDir);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
