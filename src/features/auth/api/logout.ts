@@ -1,20 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { PaiError } from '../../../lib/pai-error.ts';
 import { clearSession, currentSession } from '../../../lib/session.ts';
 import { useAzureSignOut } from '../azure/azure-sign-out.ts';
 
 /**
- * Revokes the token on the server: `DELETE /api/v1/authn/basic/logout`, or on servers without it
- * (OpenPAI before v1.0, OIDC clusters) `DELETE /api/v1/token/:token`.
+ * Revokes the token on the server with `DELETE /api/v1/token/:token`, which every OpenPAI server
+ * since v0.16 has in both sign-in modes (`/authn/basic/logout` exists only in basic mode).
  */
 export async function revokeToken(token: string): Promise<void> {
-  try {
-    await apiRequest('/api/v1/authn/basic/logout', { method: 'DELETE', token });
-  } catch (error) {
-    if (!(error instanceof PaiError) || error.status !== 404) throw error;
-    await apiRequest(`/api/v1/token/${encodeURIComponent(token)}`, { method: 'DELETE', token });
-  }
+  await apiRequest(`/api/v1/token/${encodeURIComponent(token)}`, { method: 'DELETE', token });
 }
 
 /**
