@@ -179,10 +179,32 @@ describe('job list: filters, order, paging and keyword', () => {
     });
   });
 
+  it('finds jobs being stopped under STOPPING, not under WAITING or RUNNING', async () => {
+    const stopping = seeds.filter((seed) => seed.state === 'RUNNING').slice(0, 3);
+    const stoppingWaiting = seeds.find((seed) => seed.state === 'WAITING')!;
+    const mark = t.db.prepare(`UPDATE jobs SET execution_type = 'STOP' WHERE name = ?`);
+    for (const seed of [...stopping, stoppingWaiting]) mark.run(seed.name);
+    try {
+      const page = async (state: string) =>
+        names(((await list(`state=${state}&withTotalCount=true&limit=1000`)) as JobListPage).data);
+      const stoppingNames = [...stopping, stoppingWaiting].map((seed) => seed.name);
+      expect((await page('STOPPING')).sort()).toEqual([...stoppingNames].sort());
+      const running = await page('RUNNING');
+      expect(running.filter((name) => stoppingNames.includes(name))).toEqual([]);
+      expect(running).toHaveLength(seeds.filter((seed) => seed.state === 'RUNNING').length - 3);
+      expect(await page('WAITING')).not.toContain(stoppingWaiting.name);
+      expect((await page('RUNNING,STOPPING')).length).toBe(running.length + 4);
+      // A job that ended after its stop is no longer "stopping".
+      expect(await page('SUCCEEDED,STOPPING')).toEqual(expect.arrayContaining(stoppingNames));
+    } finally {
+      t.db.prepare(`UPDATE jobs SET execution_type = 'START'`).run();
+    }
+  });
+
   it('never reads the whole jobs table to filter (query plans use indexes)', () => {
     const choices = {
       username: [undefined, 'alice', 'alice,bob'],
-      state: [undefined, 'RUNNING', 'RUNNING,WAITING'],
+      state: [undefined, 'RUNNING', 'RUNNING,WAITING', 'STOPPING'],
       vc: [undefined, 'default'],
       keyword: [undefined, 'm', 'mn', 'mnist'],
       legacy: [undefined, 'true'],
@@ -194,7 +216,7 @@ describe('job list: filters, order, paging and keyword', () => {
         partial.flatMap((query) => values.map((value) => ({ ...query, [name]: value }))),
       [{}],
     );
-    expect(queries).toHaveLength(3 * 3 * 2 * 4 * 2 * 10);
+    expect(queries).toHaveLength(3 * 4 * 2 * 4 * 2 * 10);
     for (const query of queries) {
       const parsed = parseJobListQuery(query);
       const { sql, params } = jobListSql(parsed.filter, parsed.order, { offset: 0, limit: 20 });

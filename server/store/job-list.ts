@@ -78,6 +78,28 @@ function keywordCondition(keyword: string, params: unknown[]): string {
       WHERE username >= ? COLLATE NOCASE AND username < ? COLLATE NOCASE)`;
 }
 
+/** States whose jobs show as "Stopping" while a requested stop is under way (contract/job-state.ts). */
+const STOPPABLE_STATES = ['WAITING', 'RUNNING'];
+
+/**
+ * `state=STOPPING` finds jobs whose stop was requested but that have not ended yet, and WAITING or
+ * RUNNING then leave those out, as the portal shows them. The `state IN` part keeps the index; the
+ * execution type is only a residual filter on the rows it finds.
+ */
+function stateCondition(states: string[], params: unknown[]): string {
+  const stopping = states.includes('STOPPING');
+  const stored = new Set(stopping ? [...states, ...STOPPABLE_STATES] : states);
+  params.push(...stored);
+  const parts = [`state IN (${[...stored].map(() => '?').join(', ')})`];
+  for (const state of STOPPABLE_STATES) {
+    const asked = states.includes(state);
+    if (!stored.has(state) || (asked && stopping)) continue;
+    parts.push(`(state <> ? OR execution_type = ?)`);
+    params.push(state, asked ? 'START' : 'STOP');
+  }
+  return parts.join(' AND ');
+}
+
 function whereClause(filter: JobListFilter, params: unknown[]): string {
   const conditions: string[] = [];
   const oneOf = (column: string, values: string[] | undefined) => {
@@ -86,7 +108,7 @@ function whereClause(filter: JobListFilter, params: unknown[]): string {
     params.push(...values);
   };
   oneOf('username', filter.usernames);
-  oneOf('state', filter.states);
+  if (filter.states?.length) conditions.push(stateCondition(filter.states, params));
   oneOf('virtual_cluster', filter.virtualClusters);
   // Few jobs are legacy: search the index for them; for the others, filter while reading in order.
   if (filter.legacy !== undefined) conditions.push(filter.legacy ? 'legacy = 1' : '+legacy = 0');
