@@ -21,7 +21,12 @@ const featureBoundaries = features.map((feature) => ({
           ...features
             .filter((other) => other !== feature)
             .map((other) => ({
-              group: [`**/features/${other}/**`, `**/features/${other}`, `../${other}/**`, `../../${other}/**`],
+              group: [
+                `**/features/${other}/**`,
+                `**/features/${other}`,
+                `../${other}/**`,
+                `../../${other}/**`,
+              ],
               message: `A feature never imports another feature (${feature} → ${other}).`,
             })),
         ],
@@ -32,13 +37,23 @@ const featureBoundaries = features.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.pai-data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.pai-data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -51,7 +66,9 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**'], message: 'The portal never imports the server.' }] },
+        {
+          patterns: [{ group: ['**/server/**'], message: 'The portal never imports the server.' }],
+        },
       ],
     },
   },
@@ -63,7 +80,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/server/**'], message: 'The portal never imports the server.' },
-            { group: ['**/features/**', '**/app/**'], message: 'Shared code does not import features or the app layer.' },
+            {
+              group: ['**/features/**', '**/app/**'],
+              message: 'Shared code does not import features or the app layer.',
+            },
           ],
         },
       ],
@@ -88,7 +108,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**', '**/server/**'], message: 'contract/ imports neither side.' }] },
+        {
+          patterns: [
+            { group: ['**/src/**', '**/server/**'], message: 'contract/ imports neither side.' },
+          ],
+        },
       ],
     },
   },

@@ -58,7 +58,8 @@ export interface LoginResponse {
   admin: boolean;
 }
 
-export type JobState = 'WAITING' | 'RUNNING' | 'STOPPING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'UNKNOWN';
+export type JobState =
+  'WAITING' | 'RUNNING' | 'STOPPING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'UNKNOWN';
 export type TaskState = 'WAITING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'UNKNOWN';
 export type ExecutionType = 'START' | 'STOP';
 
@@ -155,7 +156,11 @@ export interface JobStatus {
   appExitCode: number | null;
   appExitSpec: AppExitSpec | null;
   appExitDiagnostics: string | null;
-  appExitMessages: { container: string | null; runtime: Record<string, unknown> | null; launcher: string | null } | null;
+  appExitMessages: {
+    container: string | null;
+    runtime: Record<string, unknown> | null;
+    launcher: string | null;
+  } | null;
   appExitTriggerMessage: string | null;
   appExitTriggerTaskRoleName: string | null;
   appExitTriggerTaskIndex: number | null;

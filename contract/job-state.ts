@@ -1,7 +1,8 @@
 import type { ExecutionType, JobState } from './api-types.ts';
 
 /** What a person sees for a job (CONTRACT §5.9, portal display rules). */
-export type DisplayState = 'Waiting' | 'Running' | 'Stopping' | 'Succeeded' | 'Failed' | 'Stopped' | 'Unknown';
+export type DisplayState =
+  'Waiting' | 'Running' | 'Stopping' | 'Succeeded' | 'Failed' | 'Stopped' | 'Unknown';
 
 export const TERMINAL_JOB_STATES: readonly JobState[] = ['SUCCEEDED', 'FAILED', 'STOPPED'];
 
@@ -30,7 +31,10 @@ export function displayState(job: { state: JobState; executionType: ExecutionTyp
 }
 
 /** Why a job cannot be stopped, or null when it can. */
-export function whyNotStoppable(job: { state: JobState; executionType: ExecutionType }): string | null {
+export function whyNotStoppable(job: {
+  state: JobState;
+  executionType: ExecutionType;
+}): string | null {
   if (isTerminal(job.state)) return `it has already ended (${displayState(job).toLowerCase()})`;
   if (job.executionType === 'STOP') return 'it is already stopping';
   return null;
@@ -42,7 +46,10 @@ export function stateSortIndex(state: DisplayState): number {
 }
 
 /** Duration in ms: (completedTime || now) − createdTime. */
-export function jobDuration(job: { createdTime: number; completedTime: number | null }, now = Date.now()): number {
+export function jobDuration(
+  job: { createdTime: number; completedTime: number | null },
+  now = Date.now(),
+): number {
   return Math.max(0, (job.completedTime ?? now) - job.createdTime);
 }
 

@@ -8,9 +8,18 @@ import { oneTaskConfig, test, uniqueName } from './pages/job-seeding.ts';
 const USER = 'dana';
 test.use({ signedInAs: USER });
 
-test('the logs show what the task printed, follow it while it runs, search it and download it whole', async ({ page, seeding }) => {
+test('the logs show what the task printed, follow it while it runs, search it and download it whole', async ({
+  page,
+  seeding,
+}) => {
   const jobName = uniqueName('logs');
-  await seeding.submitText(USER, oneTaskConfig(jobName, 'echo "first line of $PAI_JOB_NAME"; echo "to stderr" >&2; for i in $(seq 1 40); do echo "tick-$i"; sleep 1; done'));
+  await seeding.submitText(
+    USER,
+    oneTaskConfig(
+      jobName,
+      'echo "first line of $PAI_JOB_NAME"; echo "to stderr" >&2; for i in $(seq 1 40); do echo "tick-$i"; sleep 1; done',
+    ),
+  );
   const detail = new JobDetailPage(page);
   await detail.goto(USER, jobName);
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
@@ -55,7 +64,10 @@ test('stop a running job: it asks first, then the job ends STOPPED', async ({ pa
   await expect(page.getByRole('switch', { name: 'Auto-refresh' })).toBeDisabled();
 });
 
-test('the SSH panel shows the port, and the downloaded key opens a real SSH session to the task', async ({ page, seeding }) => {
+test('the SSH panel shows the port, and the downloaded key opens a real SSH session to the task', async ({
+  page,
+  seeding,
+}) => {
   const jobName = uniqueName('ssh');
   await seeding.submitText(USER, oneTaskConfig(jobName, 'sleep 300'));
   const detail = new JobDetailPage(page);
@@ -63,22 +75,46 @@ test('the SSH panel shows the port, and the downloaded key opens a real SSH sess
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
   await page.getByRole('button', { name: 'SSH to main[0]' }).click();
   const sshCommand = page.getByLabel('SSH command', { exact: true });
-  await expect(sshCommand).toHaveText(new RegExp(`^ssh -i \\S+ -p \\d+ ${USER}@127\\.0\\.0\\.1$`), { timeout: 30_000 });
+  await expect(sshCommand).toHaveText(new RegExp(`^ssh -i \\S+ -p \\d+ ${USER}@127\\.0\\.0\\.1$`), {
+    timeout: 30_000,
+  });
   const port = /-p (\d+)/.exec((await sshCommand.textContent()) ?? '')![1]!;
-  await expect(page.getByRole('combobox', { name: 'Task' })).toContainText(`main[0] — port ${port}`);
-  await expect(page.getByLabel('~/.ssh/config block', { exact: true })).toContainText(`Port ${port}`);
+  await expect(page.getByRole('combobox', { name: 'Task' })).toContainText(
+    `main[0] — port ${port}`,
+  );
+  await expect(page.getByLabel('~/.ssh/config block', { exact: true })).toContainText(
+    `Port ${port}`,
+  );
 
   const key = await detail.download(detail.button('Download private key'));
   await chmod(key.path, 0o400);
   const { stdout } = await promisify(execFile)(
     'ssh',
-    ['-i', key.path, '-p', port, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=yes', `${USER}@127.0.0.1`, 'echo "inside $PAI_JOB_NAME"'],
+    [
+      '-i',
+      key.path,
+      '-p',
+      port,
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-o',
+      'IdentitiesOnly=yes',
+      '-o',
+      'BatchMode=yes',
+      `${USER}@127.0.0.1`,
+      'echo "inside $PAI_JOB_NAME"',
+    ],
     { timeout: 30_000 },
   );
   expect(stdout.trim()).toBe(`inside ${jobName}`);
 });
 
-test('a failed job says why at the top, and SSH says why it is not available', async ({ page, seeding }) => {
+test('a failed job says why at the top, and SSH says why it is not available', async ({
+  page,
+  seeding,
+}) => {
   const jobName = uniqueName('fail');
   await seeding.submitText(USER, oneTaskConfig(jobName, 'echo "about to fail"; exit 3'));
   const detail = new JobDetailPage(page);
@@ -87,13 +123,27 @@ test('a failed job says why at the top, and SSH says why it is not available', a
   await expect(page.getByText(/The job failed with exit code 3/)).toBeVisible();
   await expect(page.getByText(/main\[0\] exited with code 3/).first()).toBeVisible();
   await detail.tab('SSH');
-  await expect(page.getByText(/The job has ended \(failed\), and SSH closed with its tasks/)).toBeVisible();
+  await expect(
+    page.getByText(/The job has ended \(failed\), and SSH closed with its tasks/),
+  ).toBeVisible();
 });
 
-test("a legacy job's page: badge, config, stop rules and a clone that becomes a namespaced job", async ({ page, api }) => {
+test("a legacy job's page: badge, config, stop rules and a clone that becomes a namespaced job", async ({
+  page,
+  api,
+}) => {
   const config = `{\n  "jobName": "legacy-e2e",\n  "image": "old/image:1",\n  "taskRoles": [{"name": "main", "command": "echo from-legacy", "memoryMB": 128}]\n}\n`;
   api.importJobs([
-    { name: 'legacy-e2e', username: USER, legacy: true, state: 'SUCCEEDED', createdTime: Date.now() - 3_600_000, completedTime: Date.now() - 3_000_000, virtualCluster: 'default', config },
+    {
+      name: 'legacy-e2e',
+      username: USER,
+      legacy: true,
+      state: 'SUCCEEDED',
+      createdTime: Date.now() - 3_600_000,
+      completedTime: Date.now() - 3_000_000,
+      virtualCluster: 'default',
+      config,
+    },
   ]);
   const detail = new JobDetailPage(page);
   await detail.goto(null, 'legacy-e2e');
@@ -113,7 +163,11 @@ test("a legacy job's page: badge, config, stop rules and a clone that becomes a 
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Succeeded', { timeout: 60_000 });
 });
 
-test("another user's job: status for all, but config, SSH, logs, stop and clone say who may use them", async ({ page, api, seeding }) => {
+test("another user's job: status for all, but config, SSH, logs, stop and clone say who may use them", async ({
+  page,
+  api,
+  seeding,
+}) => {
   const owner = 'erin';
   await api.ensureUser(owner);
   const jobName = uniqueName('theirs');
@@ -122,12 +176,18 @@ test("another user's job: status for all, but config, SSH, logs, stop and clone 
   await detail.goto(owner, jobName);
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
   await expect(detail.button('Stop')).toBeDisabled();
-  await expect(page.getByText(`Stop is not available: only ${owner} or an admin may stop it.`)).toBeVisible();
+  await expect(
+    page.getByText(`Stop is not available: only ${owner} or an admin may stop it.`),
+  ).toBeVisible();
   await expect(detail.button('Clone')).toBeDisabled(); // disabled, it is a button, not a link
   await detail.tab('Config');
-  await expect(page.getByText(`Only ${owner} or an admin can read this job's config`)).toBeVisible();
+  await expect(
+    page.getByText(`Only ${owner} or an admin can read this job's config`),
+  ).toBeVisible();
   await detail.tab('SSH');
-  await expect(page.getByText(`Only ${owner} or an admin can SSH into this job's tasks`)).toBeVisible();
+  await expect(
+    page.getByText(`Only ${owner} or an admin can SSH into this job's tasks`),
+  ).toBeVisible();
   await detail.tab('Logs');
   await expect(page.getByText(`Only ${owner} or an admin can read this job's logs.`)).toBeVisible();
 });

@@ -11,7 +11,8 @@ const test = base.extend<{ monacoRequests: string[] }>({
   monacoRequests: async ({ page }, use) => {
     const seen: string[] = [];
     const onRequest = (request: Request) => {
-      if (/monaco|editor\.worker|json\.worker|jsonMode|codicon/.test(request.url())) seen.push(new URL(request.url()).pathname);
+      if (/monaco|editor\.worker|json\.worker|jsonMode|codicon/.test(request.url()))
+        seen.push(new URL(request.url()).pathname);
     };
     page.on('request', onRequest);
     await use(seen);
@@ -64,7 +65,9 @@ test.describe('signed in', () => {
     expect(monacoRequests.some((path) => /monaco-setup.*\.js$/.test(path))).toBe(true);
   });
 
-  test('the submit page has no serious accessibility violations and works from the keyboard', async ({ page }) => {
+  test('the submit page has no serious accessibility violations and works from the keyboard', async ({
+    page,
+  }) => {
     const submit = new SubmitPage(page);
     await submit.goto();
     await expect(page.getByText('No problems found in the config.')).toBeVisible();
@@ -83,7 +86,9 @@ test.describe('signed in', () => {
     await expect(submit.editorLine('"jobName": "keyboard-job"')).toBeVisible();
   });
 
-  test('the editor gives hover help and completion from the job-config schema', async ({ page }) => {
+  test('the editor gives hover help and completion from the job-config schema', async ({
+    page,
+  }) => {
     const submit = new SubmitPage(page);
     await submit.goto();
     await submit.editorLine('"cpuNumber"').click();
@@ -94,10 +99,15 @@ test.describe('signed in', () => {
     await page.keyboard.press('Escape');
 
     await submit.editorLine('"memoryMB"').getByText('memoryMB').hover();
-    await expect(page.locator('.monaco-hover').getByText('Memory for each task, in MB')).toBeVisible();
+    await expect(
+      page.locator('.monaco-hover').getByText('Memory for each task, in MB'),
+    ).toBeVisible();
   });
 
-  test('the job page has no serious accessibility violations on any tab', async ({ page, seeding }) => {
+  test('the job page has no serious accessibility violations on any tab', async ({
+    page,
+    seeding,
+  }) => {
     test.setTimeout(180_000); // four full axe runs on a shared 2-core machine
     const jobName = uniqueName('a11y');
     await seeding.submitText(USER, oneTaskConfig(jobName, 'echo hello; sleep 120'));

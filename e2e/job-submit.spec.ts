@@ -24,7 +24,9 @@ const configText = (jobName: string, command = 'echo submitted-from-the-editor',
 }
 `;
 
-test('a config typed in the editor shows a schema error in place, is fixed, submitted, and runs to SUCCEEDED', async ({ page }) => {
+test('a config typed in the editor shows a schema error in place, is fixed, submitted, and runs to SUCCEEDED', async ({
+  page,
+}) => {
   const submit = new SubmitPage(page);
   const detail = new JobDetailPage(page);
   const jobName = uniqueName('typed');
@@ -37,8 +39,12 @@ test('a config typed in the editor shows a schema error in place, is fixed, subm
   await expect(submit.editorLine('"memoryMB": 50')).toBeVisible();
   // Marked in place (a squiggle in the editor) and listed with its line.
   await expect(submit.editor.locator('.squiggly-error')).toHaveCount(1);
-  await expect(submit.problems).toContainText(/Line 8, column \d+: Value is below the minimum of 100/);
-  await expect(submit.form.getByRole('textbox', { name: 'Memory (MB)', exact: true })).toHaveValue('50');
+  await expect(submit.problems).toContainText(
+    /Line 8, column \d+: Value is below the minimum of 100/,
+  );
+  await expect(submit.form.getByRole('textbox', { name: 'Memory (MB)', exact: true })).toHaveValue(
+    '50',
+  );
 
   await submit.retypeLineEnd('"memoryMB": 50', 3, '512,');
   await expect(page.getByText('No problems found in the config.')).toBeVisible();
@@ -56,10 +62,14 @@ test('a config typed in the editor shows a schema error in place, is fixed, subm
   await detail.tab('Config');
   const downloaded = await detail.download(detail.button('Download'));
   expect(downloaded.text).toBe(submitted);
-  await expect(page.getByTestId('monaco-editor').locator('.view-line').filter({ hasText: '"memoryMB": 512' })).toBeVisible();
+  await expect(
+    page.getByTestId('monaco-editor').locator('.view-line').filter({ hasText: '"memoryMB": 512' }),
+  ).toBeVisible();
 });
 
-test('a form edit changes only its value: unknown keys, key order and formatting survive', async ({ page }) => {
+test('a form edit changes only its value: unknown keys, key order and formatting survive', async ({
+  page,
+}) => {
   const submit = new SubmitPage(page);
   const original = `{
   "taskRoles": [
@@ -91,7 +101,10 @@ test('a form edit changes only its value: unknown keys, key order and formatting
     original
       .replace('"old:1"', '"new:2"')
       .replace('"memoryMB": 300', '"memoryMB": 640')
-      .replace('"x-note": "a key the form does not know"\n', '"x-note": "a key the form does not know",\n  "jobEnvs": {\n    "NAME": ""\n  }\n'),
+      .replace(
+        '"x-note": "a key the form does not know"\n',
+        '"x-note": "a key the form does not know",\n  "jobEnvs": {\n    "NAME": ""\n  }\n',
+      ),
   );
 
   // Invalid JSON never loses what was typed: the form says so and keeps the last good values.
@@ -118,7 +131,9 @@ test('a duplicate name answers 409 and offers a free name', async ({ page, seedi
 test('an unknown virtual cluster points at the field', async ({ page }) => {
   const submit = new SubmitPage(page);
   await submit.goto();
-  await submit.importText(configText('vc-job').replace('"virtualCluster": "default"', '"virtualCluster": "nowhere"'));
+  await submit.importText(
+    configText('vc-job').replace('"virtualCluster": "default"', '"virtualCluster": "nowhere"'),
+  );
   await submit.submitButton.click();
   await expect(page.getByText('Virtual cluster nowhere is not found.').first()).toBeVisible();
   const field = submit.form.getByRole('combobox', { name: /Virtual cluster/ });
@@ -167,7 +182,10 @@ test('clone keeps every field: only the name changes, to a free one', async ({ p
 }
 `;
   await seeding.submitText(USER, original);
-  await seeding.submitText(USER, original.replace(`"jobName": "${jobName}"`, `"jobName": "${jobName}-2"`)); // the first suffix is taken
+  await seeding.submitText(
+    USER,
+    original.replace(`"jobName": "${jobName}"`, `"jobName": "${jobName}-2"`),
+  ); // the first suffix is taken
   const detail = new JobDetailPage(page);
   await detail.goto(USER, jobName);
   await page.getByRole('link', { name: 'Clone' }).click();
@@ -184,7 +202,9 @@ test('clone keeps every field: only the name changes, to a free one', async ({ p
   expect((await detail.download(detail.button('Download'))).text).toBe(cloned);
 });
 
-test('templates to start from, and a file dropped on the editor replaces the config after asking', async ({ page }) => {
+test('templates to start from, and a file dropped on the editor replaces the config after asking', async ({
+  page,
+}) => {
   const submit = new SubmitPage(page);
   await submit.goto();
   await page.getByRole('button', { name: 'Templates' }).click();

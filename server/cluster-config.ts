@@ -41,21 +41,34 @@ export function loadClusterConfig(path: string | undefined): ClusterConfig {
 
 export function parseClusterConfig(parsed: unknown): ClusterConfig {
   const vcs = (parsed as { virtualClusters?: unknown } | null)?.virtualClusters;
-  if (typeof vcs !== 'object' || vcs === null || Array.isArray(vcs) || Object.keys(vcs).length === 0) {
+  if (
+    typeof vcs !== 'object' ||
+    vcs === null ||
+    Array.isArray(vcs) ||
+    Object.keys(vcs).length === 0
+  ) {
     throw new ConfigError(VARIABLE, 'must be an object with a non-empty "virtualClusters" object.');
   }
   const virtualClusters: Record<string, VirtualClusterCapacity> = {};
   for (const [name, value] of Object.entries(vcs as Record<string, unknown>)) {
-    if (!VC_NAME.test(name)) throw new ConfigError(VARIABLE, `virtual cluster name "${name}" must match ${VC_NAME}.`);
+    if (!VC_NAME.test(name))
+      throw new ConfigError(VARIABLE, `virtual cluster name "${name}" must match ${VC_NAME}.`);
     const capacity = value as Partial<VirtualClusterCapacity> | null;
     const field = (key: keyof VirtualClusterCapacity, min: number): number => {
       const n = capacity?.[key] ?? (key === 'gpus' ? 0 : undefined);
       if (!Number.isInteger(n) || (n as number) < min) {
-        throw new ConfigError(VARIABLE, `virtualClusters.${name}.${key} must be an integer >= ${min}.`);
+        throw new ConfigError(
+          VARIABLE,
+          `virtualClusters.${name}.${key} must be an integer >= ${min}.`,
+        );
       }
       return n as number;
     };
-    virtualClusters[name] = { cpus: field('cpus', 1), memoryMB: field('memoryMB', 1), gpus: field('gpus', 0) };
+    virtualClusters[name] = {
+      cpus: field('cpus', 1),
+      memoryMB: field('memoryMB', 1),
+      gpus: field('gpus', 0),
+    };
   }
   return { virtualClusters };
 }

@@ -34,7 +34,8 @@ type Env = Record<string, string | undefined>;
 /** Parses durations such as `7d`, `12h`, `30m`, `45s` or a number of seconds. */
 export function parseDuration(variable: string, text: string): number {
   const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
-  if (!match) throw new ConfigError(variable, `"${text}" is not a duration (examples: 3600, 30m, 12h, 7d).`);
+  if (!match)
+    throw new ConfigError(variable, `"${text}" is not a duration (examples: 3600, 30m, 12h, 7d).`);
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
   const seconds = Number(match[1]) * unit;
   if (seconds < 60) throw new ConfigError(variable, 'must be at least 60 seconds.');
@@ -52,7 +53,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   }
   const adminUsername = env.PAI_ADMIN_USERNAME ?? 'admin';
   if (!/^[\w.-]+$/.test(adminUsername)) {
-    throw new ConfigError('PAI_ADMIN_USERNAME', 'may contain only letters, digits, "_", "." and "-".');
+    throw new ConfigError(
+      'PAI_ADMIN_USERNAME',
+      'may contain only letters, digits, "_", "." and "-".',
+    );
   }
   if (env.PAI_ADMIN_PASSWORD !== undefined && env.PAI_ADMIN_PASSWORD.length < 6) {
     throw new ConfigError('PAI_ADMIN_PASSWORD', 'must be at least 6 characters long.');

@@ -8,7 +8,9 @@ describe('jobs command', () => {
     const errors: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((message: string) => errors.push(message));
     expect(await jobsCommand(['import', '/nonexistent/history.json'])).toBe(1);
-    expect(errors).toEqual([expect.stringMatching(/^Cannot read \/nonexistent\/history\.json: ENOENT/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^Cannot read \/nonexistent\/history\.json: ENOENT/),
+    ]);
   });
 
   it('prints its usage on wrong arguments', async () => {

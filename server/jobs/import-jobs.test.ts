@@ -51,7 +51,8 @@ describe('importing job history', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      runtime: ({ config, db, cluster }) => new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: ({ config, db, cluster }) =>
+        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
     });
     alice = apiClient(t.app, await t.addUser('alice'));
   });
@@ -84,17 +85,29 @@ describe('importing job history', () => {
       legacy: true,
     });
     expect(items[0]).not.toHaveProperty('legacy');
-    expect(items[1]).toMatchObject({ name: 'shared', namespace: 'team', createdTime: new Date(2018, 1, 1).getTime() });
+    expect(items[1]).toMatchObject({
+      name: 'shared',
+      namespace: 'team',
+      createdTime: new Date(2018, 1, 1).getTime(),
+    });
   });
 
   it('reaches legacy jobs only at /api/v1/jobs/:name, namespaced ones at their namespace', async () => {
-    expect((await alice('GET', '/api/v1/jobs/old-train')).body).toMatchObject({ name: 'old-train', jobStatus: { name: 'old-train' } });
+    expect((await alice('GET', '/api/v1/jobs/old-train')).body).toMatchObject({
+      name: 'old-train',
+      jobStatus: { name: 'old-train' },
+    });
     expect((await alice('GET', '/api/v1/jobs/old-train/config')).text).toBe(HISTORY[0]!.config);
     expect((await alice('GET', '/api/v1/user/alice/jobs/old-train')).status).toBe(404);
     expect((await alice('GET', '/api/v1/user/alice/jobs/tf-mnist')).status).toBe(200);
-    expect((await alice('GET', '/api/v1/user/alice/jobs/tf-mnist/config')).body).toMatchObject({ code: 'NoJobConfigError', message: 'Config of job tf-mnist is not found.' });
+    expect((await alice('GET', '/api/v1/user/alice/jobs/tf-mnist/config')).body).toMatchObject({
+      code: 'NoJobConfigError',
+      message: 'Config of job tf-mnist is not found.',
+    });
     expect((await alice('GET', '/api/v1/jobs/team~shared')).status).toBe(200);
-    expect((await alice('GET', '/api/v1/jobs/old-train/ssh')).body).toMatchObject({ code: 'NoJobSshInfoError' });
+    expect((await alice('GET', '/api/v1/jobs/old-train/ssh')).body).toMatchObject({
+      code: 'NoJobSshInfoError',
+    });
   });
 
   it('leaves imported jobs alone when the runtime recovers after a restart', async () => {
@@ -102,7 +115,8 @@ describe('importing job history', () => {
     await t.close({ keepDataDir: true });
     t = await createTestApp({
       dataDir,
-      runtime: ({ config, db, cluster }) => new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: ({ config, db, cluster }) =>
+        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
     });
     alice = apiClient(t.app, await t.login('alice', 'alice-password'));
     const detail = (await alice('GET', '/api/v1/jobs/old-train')).body as JobDetail;
@@ -113,8 +127,16 @@ describe('importing job history', () => {
   it.each([
     ['not JSON', '{', /^The file is not JSON/],
     ['not an array', '{"name":"x"}', /^The file must hold a JSON array of jobs/],
-    ['items without name or user', '[{"username":"a"},{"name":"b"}]', /^jobs\[0\]: name is required\njobs\[1\]: username is required$/],
-    ['a bad state and a bad name', '[{"name":"a~b","username":"u","state":"DONE"}]', /jobs\[0\]: name must match .*\njobs\[0\]: state must be one of/],
+    [
+      'items without name or user',
+      '[{"username":"a"},{"name":"b"}]',
+      /^jobs\[0\]: name is required\njobs\[1\]: username is required$/,
+    ],
+    [
+      'a bad state and a bad name',
+      '[{"name":"a~b","username":"u","state":"DONE"}]',
+      /jobs\[0\]: name must match .*\njobs\[0\]: state must be one of/,
+    ],
   ])('rejects a file that is %s and imports nothing', (_case, text, message) => {
     const before = t.db.prepare('SELECT count(*) AS n FROM jobs').get();
     expect(() => importJobs(t.db, text)).toThrow(ImportError);

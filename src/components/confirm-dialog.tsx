@@ -12,7 +12,15 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before something that cannot be undone (or loses work); Escape and Cancel keep things as they are. */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  busy = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       hidden={false}

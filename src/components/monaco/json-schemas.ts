@@ -10,7 +10,12 @@ export function bindSchema(
   modelUri: string,
   binding: JsonSchemaBinding | undefined,
 ): () => void {
-  if (binding) schemasByModel.set(modelUri, { uri: binding.uri, fileMatch: [modelUri], schema: binding.schema });
+  if (binding)
+    schemasByModel.set(modelUri, {
+      uri: binding.uri,
+      fileMatch: [modelUri],
+      schema: binding.schema,
+    });
   apply(jsonDefaults);
   return () => {
     schemasByModel.delete(modelUri);

@@ -8,8 +8,16 @@ describe('minimalEdit', () => {
   });
 
   it('replaces only the changed value', () => {
-    expect(minimalEdit('{"a": 1, "b": 2}', '{"a": 10, "b": 2}')).toEqual({ offset: 7, length: 0, text: '0' });
-    expect(minimalEdit('{"name": "old"}', '{"name": "new"}')).toEqual({ offset: 10, length: 3, text: 'new' });
+    expect(minimalEdit('{"a": 1, "b": 2}', '{"a": 10, "b": 2}')).toEqual({
+      offset: 7,
+      length: 0,
+      text: '0',
+    });
+    expect(minimalEdit('{"name": "old"}', '{"name": "new"}')).toEqual({
+      offset: 10,
+      length: 3,
+      text: 'new',
+    });
   });
 
   it('handles pure insertions and deletions at either end', () => {
@@ -26,10 +34,14 @@ describe('minimalEdit', () => {
 
   it('always turns before into after', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (before, after) => {
-        const edit = minimalEdit(before, after);
-        expect(edit === null ? before : applyTextEdit(before, edit)).toBe(after);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.string({ unit: 'grapheme' }),
+        (before, after) => {
+          const edit = minimalEdit(before, after);
+          expect(edit === null ? before : applyTextEdit(before, edit)).toBe(after);
+        },
+      ),
     );
   });
 });

@@ -25,7 +25,11 @@ export function minimalEdit(before: string, after: string): TextEdit | null {
   // Never split a surrogate pair.
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
-  return { offset: prefix, length: before.length - prefix - suffix, text: after.slice(prefix, after.length - suffix) };
+  return {
+    offset: prefix,
+    length: before.length - prefix - suffix,
+    text: after.slice(prefix, after.length - suffix),
+  };
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

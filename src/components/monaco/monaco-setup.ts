@@ -9,7 +9,8 @@ import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 
 // Workers are built by Vite and served from our origin (no CDN, works under a strict CSP).
 globalThis.MonacoEnvironment = {
-  getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+  getWorker: (_workerId: string, label: string) =>
+    label === 'json' ? new JsonWorker() : new EditorWorker(),
 };
 
 export { monaco, jsonDefaults };

@@ -13,7 +13,10 @@ export function fetchJob(job: JobRef, signal?: AbortSignal): Promise<JobDetail> 
 }
 
 export const jobQueryOptions = (job: JobRef) =>
-  queryOptions({ queryKey: detailKeys.status(job), queryFn: ({ signal }) => fetchJob(job, signal) });
+  queryOptions({
+    queryKey: detailKeys.status(job),
+    queryFn: ({ signal }) => fetchJob(job, signal),
+  });
 
 /** While `autoRefresh` is on, polls until the job reaches a terminal state, then stops by itself (pai#4648). */
 export function useJob(job: JobRef, autoRefresh: boolean) {

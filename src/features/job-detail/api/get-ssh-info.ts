@@ -12,13 +12,17 @@ export function fetchSshInfo(job: JobRef, signal?: AbortSignal): Promise<SshInfo
 }
 
 /** While the job runs and no task serves SSH yet, asks again; the last answer stays on screen meanwhile. */
-export function useSshInfo(job: JobRef, { enabled, running }: { enabled: boolean; running: boolean }) {
+export function useSshInfo(
+  job: JobRef,
+  { enabled, running }: { enabled: boolean; running: boolean },
+) {
   return useQuery(
     queryOptions({
       queryKey: detailKeys.ssh(job),
       queryFn: ({ signal }) => fetchSshInfo(job, signal),
       enabled,
-      refetchInterval: (query) => (running && (query.state.data?.containers.length ?? 0) === 0 ? WAITING_FOR_SSH_MS : false),
+      refetchInterval: (query) =>
+        running && (query.state.data?.containers.length ?? 0) === 0 ? WAITING_FOR_SSH_MS : false,
     }),
   );
 }

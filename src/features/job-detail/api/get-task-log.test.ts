@@ -16,8 +16,12 @@ describe('taskLogPath', () => {
     expect(taskLogPath(job, { role: 'a b', index: 0, containerLog: null }, 'stdout')).toBe(
       '/api/v1/jobs/alice~train/tasks/a%20b/0/logs/stdout',
     );
-    expect(taskLogPath({ name: 'old', username: '', legacy: true }, { role: 'main', index: 0, containerLog: 'https://yarn.example/logs' }, 'stdout')).toBe(
-      '/api/v1/jobs/old/tasks/main/0/logs/stdout',
-    );
+    expect(
+      taskLogPath(
+        { name: 'old', username: '', legacy: true },
+        { role: 'main', index: 0, containerLog: 'https://yarn.example/logs' },
+        'stdout',
+      ),
+    ).toBe('/api/v1/jobs/old/tasks/main/0/logs/stdout');
   });
 });

@@ -27,20 +27,39 @@ const WHOLE_LOG = 1e14;
  */
 export function taskLogPath(job: JobRef, task: LogSource, stream: LogStream): string {
   const given = task.containerLog ? restServerPath(task.containerLog) : null;
-  if (given && /\/logs\/stdout(?:\?.*)?$/.test(given)) return given.replace(/\/logs\/stdout(?:\?.*)?$/, `/logs/${stream}`);
+  if (given && /\/logs\/stdout(?:\?.*)?$/.test(given))
+    return given.replace(/\/logs\/stdout(?:\?.*)?$/, `/logs/${stream}`);
   return `${jobApiPath(job)}/tasks/${encodeURIComponent(task.role)}/${task.index}/logs/${stream}`;
 }
 
-export function fetchTaskLog(job: JobRef, task: LogSource, stream: LogStream, tailBytes: number, signal?: AbortSignal) {
-  return apiRequest<string>(taskLogPath(job, task, stream), { query: { tail: tailBytes }, responseType: 'text', signal });
+export function fetchTaskLog(
+  job: JobRef,
+  task: LogSource,
+  stream: LogStream,
+  tailBytes: number,
+  signal?: AbortSignal,
+) {
+  return apiRequest<string>(taskLogPath(job, task, stream), {
+    query: { tail: tailBytes },
+    responseType: 'text',
+    signal,
+  });
 }
 
 export function fetchWholeTaskLog(job: JobRef, task: LogSource, stream: LogStream): Promise<Blob> {
-  return apiRequest<Blob>(taskLogPath(job, task, stream), { query: { tail: WHOLE_LOG }, responseType: 'blob' });
+  return apiRequest<Blob>(taskLogPath(job, task, stream), {
+    query: { tail: WHOLE_LOG },
+    responseType: 'blob',
+  });
 }
 
 /** The tail of a task's log, asked again every few seconds while `follow` is on. */
-export function useTaskLog(job: JobRef, task: LogSource | null, stream: LogStream, follow: boolean) {
+export function useTaskLog(
+  job: JobRef,
+  task: LogSource | null,
+  stream: LogStream,
+  follow: boolean,
+) {
   return useQuery(
     queryOptions({
       queryKey: detailKeys.log(job, task ? `${task.role}/${task.index}` : '', stream),

@@ -6,5 +6,6 @@ export const detailKeys = {
   status: (job: JobRef) => [...detailKeys.job(job), 'status'] as const,
   config: (job: JobRef) => [...detailKeys.job(job), 'config'] as const,
   ssh: (job: JobRef) => [...detailKeys.job(job), 'ssh'] as const,
-  log: (job: JobRef, task: string, stream: string) => [...detailKeys.job(job), 'log', task, stream] as const,
+  log: (job: JobRef, task: string, stream: string) =>
+    [...detailKeys.job(job), 'log', task, stream] as const,
 };

@@ -5,7 +5,10 @@ import { jobApiPath, type JobRef } from '../model/job-ref.ts';
 
 /** `PUT .../:jobName/executionType {"value": "STOP"}`. */
 export function stopJob(job: JobRef): Promise<MessageResponse> {
-  return apiRequest<MessageResponse>(`${jobApiPath(job)}/executionType`, { method: 'PUT', body: { value: 'STOP' } });
+  return apiRequest<MessageResponse>(`${jobApiPath(job)}/executionType`, {
+    method: 'PUT',
+    body: { value: 'STOP' },
+  });
 }
 
 export function useStopJob(job: JobRef) {

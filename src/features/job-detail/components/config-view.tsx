@@ -10,13 +10,32 @@ import { AccessNotice } from './access-notice.tsx';
 const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 
 /** The exact submitted text, read-only, with copy and download. */
-export function ConfigView({ job, owner, mayRead }: { job: JobRef; owner: string; mayRead: boolean }) {
+export function ConfigView({
+  job,
+  owner,
+  mayRead,
+}: {
+  job: JobRef;
+  owner: string;
+  mayRead: boolean;
+}) {
   const config = useJobConfig(job, mayRead);
   if (!mayRead) {
-    return <AccessNotice>Only {owner} or an admin can read this job&apos;s config: a config can hold secrets.</AccessNotice>;
+    return (
+      <AccessNotice>
+        Only {owner} or an admin can read this job&apos;s config: a config can hold secrets.
+      </AccessNotice>
+    );
   }
   if (config.isPending) return <Spinner label="Loading the config…" />;
-  if (config.isError) return <ErrorBar error={config.error} title="Could not load the config" onRetry={() => void config.refetch()} />;
+  if (config.isError)
+    return (
+      <ErrorBar
+        error={config.error}
+        title="Could not load the config"
+        onRetry={() => void config.refetch()}
+      />
+    );
   const text = config.data;
   const json = looksLikeJson(text);
   return (
@@ -26,10 +45,22 @@ export function ConfigView({ job, owner, mayRead }: { job: JobRef; owner: string
         <DefaultButton
           text="Download"
           iconProps={{ iconName: 'Download' }}
-          onClick={() => saveFile(`${job.name}.${json ? 'json' : 'yaml'}`, text, json ? 'application/json' : 'text/yaml')}
+          onClick={() =>
+            saveFile(
+              `${job.name}.${json ? 'json' : 'yaml'}`,
+              text,
+              json ? 'application/json' : 'text/yaml',
+            )
+          }
         />
       </Stack>
-      <MonacoEditor value={text} readOnly language={json ? 'json' : 'plaintext'} ariaLabel={`Config of ${job.name} (read-only)`} height="60vh" />
+      <MonacoEditor
+        value={text}
+        readOnly
+        language={json ? 'json' : 'plaintext'}
+        ariaLabel={`Config of ${job.name} (read-only)`}
+        height="60vh"
+      />
     </Stack>
   );
 }

@@ -26,9 +26,13 @@ export function FailureSummary({ status }: { status: JobStatus }) {
       </strong>
       {status.appExitTriggerMessage && <div>{status.appExitTriggerMessage}</div>}
       {spec?.reason && <div>Reason: {spec.reason}</div>}
-      {spec?.solution && spec.solution.length > 0 && <div>What to do: {spec.solution.join(' ')}</div>}
+      {spec?.solution && spec.solution.length > 0 && (
+        <div>What to do: {spec.solution.join(' ')}</div>
+      )}
       {status.appExitDiagnostics && (
-        <pre style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0', fontFamily: 'monospace' }}>{status.appExitDiagnostics}</pre>
+        <pre style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0', fontFamily: 'monospace' }}>
+          {status.appExitDiagnostics}
+        </pre>
       )}
     </MessageBar>
   );

@@ -23,11 +23,22 @@ interface JobActionsProps {
 
 /** Stop (asks first), clone, refresh and auto-refresh, each saying why when it cannot be used. */
 export function JobActions(props: JobActionsProps) {
-  const { job, status, mayChange, autoRefresh, onAutoRefreshChange, onRefresh, refreshing, updatedAt } = props;
+  const {
+    job,
+    status,
+    mayChange,
+    autoRefresh,
+    onAutoRefreshChange,
+    onRefresh,
+    refreshing,
+    updatedAt,
+  } = props;
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const stop = useStopJob(job);
-  const notStoppable = mayChange ? whyNotStoppable(status) : `only ${status.username} or an admin may stop it`;
+  const notStoppable = mayChange
+    ? whyNotStoppable(status)
+    : `only ${status.username} or an admin may stop it`;
   const ended = isTerminal(status.state);
   return (
     <Stack tokens={{ childrenGap: 8 }}>
@@ -44,14 +55,22 @@ export function JobActions(props: JobActionsProps) {
           text="Clone"
           iconProps={{ iconName: 'Copy' }}
           disabled={!mayChange}
-          title={mayChange ? 'Submit a copy of this job' : `Only ${status.username} or an admin can read this job's config to clone it`}
+          title={
+            mayChange
+              ? 'Submit a copy of this job'
+              : `Only ${status.username} or an admin can read this job's config to clone it`
+          }
           href={clonePath(job)}
           onClick={(event) => {
             event.preventDefault(); // stay in the app; the href still opens a new tab on middle-click
             navigate(clonePath(job));
           }}
         />
-        <DefaultButton text={refreshing ? 'Refreshing…' : 'Refresh'} iconProps={{ iconName: 'Refresh' }} onClick={onRefresh} />
+        <DefaultButton
+          text={refreshing ? 'Refreshing…' : 'Refresh'}
+          iconProps={{ iconName: 'Refresh' }}
+          onClick={onRefresh}
+        />
         <Toggle
           label="Auto-refresh"
           inlineLabel
@@ -66,9 +85,15 @@ export function JobActions(props: JobActionsProps) {
           Updated <RelativeTime time={updatedAt} />
         </Text>
       </Stack>
-      {notStoppable && !ended && <Text variant="small">Stop is not available: {notStoppable}.</Text>}
+      {notStoppable && !ended && (
+        <Text variant="small">Stop is not available: {notStoppable}.</Text>
+      )}
       {stop.isError && (
-        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => stop.reset()} dismissButtonAriaLabel="Dismiss">
+        <MessageBar
+          messageBarType={MessageBarType.error}
+          onDismiss={() => stop.reset()}
+          dismissButtonAriaLabel="Dismiss"
+        >
           The job was not stopped: {errorMessage(stop.error)}
         </MessageBar>
       )}
@@ -80,7 +105,8 @@ export function JobActions(props: JobActionsProps) {
           onCancel={() => setConfirming(false)}
           onConfirm={() => stop.mutate(undefined, { onSettled: () => setConfirming(false) })}
         >
-          Its tasks are ended (SIGTERM, then SIGKILL after a grace period). This cannot be undone; you can clone the job to run it again.
+          Its tasks are ended (SIGTERM, then SIGKILL after a grace period). This cannot be undone;
+          you can clone the job to run it again.
         </ConfirmDialog>
       )}
     </Stack>

@@ -33,7 +33,9 @@ function JobDetail({ job }: { job: JobRef }) {
   const [params, setParams] = useSearchParams();
   const [autoRefresh, setAutoRefresh] = useState(true);
   const query = useJob(job, autoRefresh);
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'tasks';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'tasks';
   const selected = parseTask(params.get('task'));
   const stream: LogStream = params.get('stream') === 'stderr' ? 'stderr' : 'stdout';
   // Tab and task live in the URL: a reload or a shared link opens the same view.
@@ -63,7 +65,11 @@ function JobDetail({ job }: { job: JobRef }) {
         <Text as="h1" variant="xLarge">
           {job.name}
         </Text>
-        <ErrorBar error={query.error} title={missing ? 'No such job' : 'Could not load the job'} onRetry={missing ? undefined : () => void query.refetch()} />
+        <ErrorBar
+          error={query.error}
+          title={missing ? 'No such job' : 'Could not load the job'}
+          onRetry={missing ? undefined : () => void query.refetch()}
+        />
       </Stack>
     );
   }
@@ -91,20 +97,48 @@ function JobDetail({ job }: { job: JobRef }) {
           />
         }
       />
-      {query.isError && <ErrorBar error={query.error} title="Could not refresh; showing the last answer" />}
+      {query.isError && (
+        <ErrorBar error={query.error} title="Could not refresh; showing the last answer" />
+      )}
       <FailureSummary status={status} />
-      <Pivot selectedKey={tab} onLinkClick={(item) => item?.props.itemKey && show(item.props.itemKey as Tab)} headersOnly aria-label="Job details">
+      <Pivot
+        selectedKey={tab}
+        onLinkClick={(item) => item?.props.itemKey && show(item.props.itemKey as Tab)}
+        headersOnly
+        aria-label="Job details"
+      >
         <PivotItem itemKey="tasks" headerText="Tasks" />
         <PivotItem itemKey="config" headerText="Config" />
         <PivotItem itemKey="ssh" headerText="SSH" />
         <PivotItem itemKey="logs" headerText="Logs" />
       </Pivot>
       <div role="tabpanel" aria-label={tab}>
-        {tab === 'tasks' && <TaskRoles detail={detail} onShowLogs={(task) => show('logs', task)} onShowSsh={(task) => show('ssh', task)} />}
+        {tab === 'tasks' && (
+          <TaskRoles
+            detail={detail}
+            onShowLogs={(task) => show('logs', task)}
+            onShowSsh={(task) => show('ssh', task)}
+          />
+        )}
         {tab === 'config' && <ConfigView job={job} owner={status.username} mayRead={mayAccess} />}
-        {tab === 'ssh' && <SshPanel job={job} detail={detail} mayAccess={mayAccess} selected={selected} onSelect={(task) => show('ssh', task)} />}
+        {tab === 'ssh' && (
+          <SshPanel
+            job={job}
+            detail={detail}
+            mayAccess={mayAccess}
+            selected={selected}
+            onSelect={(task) => show('ssh', task)}
+          />
+        )}
         {tab === 'logs' && (
-          <LogViewer job={job} detail={detail} mayRead={mayAccess} selected={selected} stream={stream} onSelect={(task, next) => show('logs', task, next)} />
+          <LogViewer
+            job={job}
+            detail={detail}
+            mayRead={mayAccess}
+            selected={selected}
+            stream={stream}
+            onSelect={(task, next) => show('logs', task, next)}
+          />
         )}
       </div>
     </Stack>

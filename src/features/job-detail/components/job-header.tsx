@@ -9,7 +9,12 @@ import { formatDuration } from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 
 const classes = mergeStyleSets({
-  facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: '8px 24px', margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+    gap: '8px 24px',
+    margin: 0,
+  },
   term: { fontSize: 12, opacity: 0.75 },
   value: { margin: 0 },
 });
@@ -38,14 +43,23 @@ export function JobHeader({ jobName, legacy, status, actions }: JobHeaderProps) 
       <dl className={classes.facts}>
         <Fact term="User">{status.username}</Fact>
         <Fact term="Virtual cluster">{status.virtualCluster}</Fact>
-        <Fact term="Submitted">{status.createdTime ? <RelativeTime time={status.createdTime} /> : '—'}</Fact>
-        <Fact term="Started">{status.appLaunchedTime ? <RelativeTime time={status.appLaunchedTime} /> : 'not yet'}</Fact>
-        <Fact term="Completed">{status.completedTime ? <RelativeTime time={status.completedTime} /> : 'not yet'}</Fact>
-        <Fact term="Duration">{status.createdTime ? formatDuration(jobDuration(status, now)) : '—'}</Fact>
+        <Fact term="Submitted">
+          {status.createdTime ? <RelativeTime time={status.createdTime} /> : '—'}
+        </Fact>
+        <Fact term="Started">
+          {status.appLaunchedTime ? <RelativeTime time={status.appLaunchedTime} /> : 'not yet'}
+        </Fact>
+        <Fact term="Completed">
+          {status.completedTime ? <RelativeTime time={status.completedTime} /> : 'not yet'}
+        </Fact>
+        <Fact term="Duration">
+          {status.createdTime ? formatDuration(jobDuration(status, now)) : '—'}
+        </Fact>
         <Fact term="Retries">
           {status.retries}{' '}
           <span title="Retries caused by the job's own failures, by the platform, and by missing resources">
-            (user {retryDetails.user}, platform {retryDetails.platform}, resource {retryDetails.resource})
+            (user {retryDetails.user}, platform {retryDetails.platform}, resource{' '}
+            {retryDetails.resource})
           </span>
         </Fact>
       </dl>

@@ -7,7 +7,11 @@ import { restServerPath } from '../model/rest-link.ts';
 
 /** Fetches the key with the person's token and saves it; a link elsewhere (a cluster's storage) is offered as a link. */
 export function KeyDownload({ link, fileName }: { link: string; fileName: string }) {
-  const [state, setState] = useState<{ busy: boolean; error: unknown; saved: boolean }>({ busy: false, error: null, saved: false });
+  const [state, setState] = useState<{ busy: boolean; error: unknown; saved: boolean }>({
+    busy: false,
+    error: null,
+    saved: false,
+  });
   const path = restServerPath(link);
   if (!path) {
     return (
@@ -36,7 +40,9 @@ export function KeyDownload({ link, fileName }: { link: string; fileName: string
       />
       <span role="status">{state.saved ? `Saved as ${fileName} in your downloads.` : ''}</span>
       {state.error !== null && (
-        <MessageBar messageBarType={MessageBarType.error}>The key could not be downloaded: {errorMessage(state.error)}</MessageBar>
+        <MessageBar messageBarType={MessageBarType.error}>
+          The key could not be downloaded: {errorMessage(state.error)}
+        </MessageBar>
       )}
     </Stack>
   );

@@ -3,8 +3,25 @@ import { useEffect, useMemo, useRef } from 'react';
 import { highlight, logLines, searchLines } from '../model/log-text.ts';
 
 const classes = mergeStyleSets({
-  log: { margin: 0, padding: 8, maxHeight: '60vh', overflow: 'auto', fontFamily: 'monospace', fontSize: 12, lineHeight: 18, whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
-  number: { display: 'inline-block', minWidth: 48, paddingRight: 12, textAlign: 'right', opacity: 0.5, userSelect: 'none' },
+  log: {
+    margin: 0,
+    padding: 8,
+    maxHeight: '60vh',
+    overflow: 'auto',
+    fontFamily: 'monospace',
+    fontSize: 12,
+    lineHeight: 18,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+  },
+  number: {
+    display: 'inline-block',
+    minWidth: 48,
+    paddingRight: 12,
+    textAlign: 'right',
+    opacity: 0.5,
+    userSelect: 'none',
+  },
 });
 
 interface LogTextProps {
@@ -54,7 +71,11 @@ export function LogText({ text, complete, query, follow, label }: LogTextProps) 
             <div key={line.number}>
               <span className={classes.number}>{line.number}</span>
               {highlight(line.text, query).map((part, index) =>
-                part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+                part.match ? (
+                  <mark key={index}>{part.text}</mark>
+                ) : (
+                  <span key={index}>{part.text}</span>
+                ),
               )}
             </div>
           ))

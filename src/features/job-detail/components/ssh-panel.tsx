@@ -29,9 +29,20 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
   if (reason) return <AccessNotice>{reason}</AccessNotice>;
   if (ssh.isError && !ssh.data) {
     if (ssh.error instanceof PaiError && ssh.error.code === 'NoJobSshInfoError') {
-      return <AccessNotice>This job has no SSH info on this server (for example, it was imported from another cluster).</AccessNotice>;
+      return (
+        <AccessNotice>
+          This job has no SSH info on this server (for example, it was imported from another
+          cluster).
+        </AccessNotice>
+      );
     }
-    return <ErrorBar error={ssh.error} title="Could not load the SSH info" onRetry={() => void ssh.refetch()} />;
+    return (
+      <ErrorBar
+        error={ssh.error}
+        title="Could not load the SSH info"
+        onRetry={() => void ssh.refetch()}
+      />
+    );
   }
   if (!ssh.data) return <Spinner label="Loading the SSH info…" />;
   const tasks = Object.entries(detail.taskRoles).flatMap(([role, { taskStatuses }]) =>
@@ -42,13 +53,28 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
     return { container, task: task ? { role: task.role, index: task.index } : null };
   });
   if (choices.length === 0) {
-    return <Spinner label="No task serves SSH yet; it opens a few seconds after a task starts. Waiting…" labelPosition="right" />;
+    return (
+      <Spinner
+        label="No task serves SSH yet; it opens a few seconds after a task starts. Waiting…"
+        labelPosition="right"
+      />
+    );
   }
   const chosen =
-    choices.find((choice) => choice.task && selected && choice.task.role === selected.role && choice.task.index === selected.index) ??
-    choices[0]!;
+    choices.find(
+      (choice) =>
+        choice.task &&
+        selected &&
+        choice.task.role === selected.role &&
+        choice.task.index === selected.index,
+    ) ?? choices[0]!;
   const { keyPair } = ssh.data;
-  const alias = hostAlias(status.username, job.name, chosen.task?.role ?? 'task', chosen.task?.index ?? 0);
+  const alias = hostAlias(
+    status.username,
+    job.name,
+    chosen.task?.role ?? 'task',
+    chosen.task?.index ?? 0,
+  );
   const steps = sshSteps({
     user: status.username,
     ip: chosen.container.sshIp,
@@ -71,11 +97,21 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
         }}
         styles={{ root: { maxWidth: 360 } }}
       />
-      {ssh.isError && <ErrorBar error={ssh.error} title="Could not refresh the SSH info; showing the last answer" />}
+      {ssh.isError && (
+        <ErrorBar
+          error={ssh.error}
+          title="Could not refresh the SSH info; showing the last answer"
+        />
+      )}
       <ol style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 12 }}>
         <li>
-          <Text block>Download the job&apos;s private key (only {status.username} and admins can).</Text>
-          <KeyDownload link={keyPair.privateKeyDirectDownloadLink} fileName={keyPair.privateKeyFileName} />
+          <Text block>
+            Download the job&apos;s private key (only {status.username} and admins can).
+          </Text>
+          <KeyDownload
+            link={keyPair.privateKeyDirectDownloadLink}
+            fileName={keyPair.privateKeyFileName}
+          />
         </li>
         <li>
           <Text block>In the folder where you saved it, make it readable only by you:</Text>
@@ -87,8 +123,9 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
         </li>
       </ol>
       <Text block>
-        For VS Code Remote-SSH (or plain <code>ssh {alias}</code>), move the key to <code>~/.ssh/</code> and add this
-        to <code>~/.ssh/config</code>, then choose &quot;Remote-SSH: Connect to Host…&quot; and pick {alias}:
+        For VS Code Remote-SSH (or plain <code>ssh {alias}</code>), move the key to{' '}
+        <code>~/.ssh/</code> and add this to <code>~/.ssh/config</code>, then choose
+        &quot;Remote-SSH: Connect to Host…&quot; and pick {alias}:
       </Text>
       <CommandLine text={steps.sshConfig} label="~/.ssh/config block" />
     </Stack>
@@ -96,9 +133,12 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
 }
 
 function whyNoSsh(status: JobStatus, mayAccess: boolean): string | null {
-  if (!mayAccess) return `Only ${status.username} or an admin can SSH into this job's tasks: the key opens a shell as the job.`;
-  if (isTerminal(status.state)) return `The job has ended (${status.state.toLowerCase()}), and SSH closed with its tasks.`;
+  if (!mayAccess)
+    return `Only ${status.username} or an admin can SSH into this job's tasks: the key opens a shell as the job.`;
+  if (isTerminal(status.state))
+    return `The job has ended (${status.state.toLowerCase()}), and SSH closed with its tasks.`;
   if (status.executionType === 'STOP') return 'The job is stopping; SSH closes with its tasks.';
-  if (status.state === 'WAITING') return 'SSH opens when the job’s tasks run. This panel shows how to connect as soon as they do.';
+  if (status.state === 'WAITING')
+    return 'SSH opens when the job’s tasks run. This panel shows how to connect as soon as they do.';
   return null;
 }

@@ -7,7 +7,11 @@ import type { TaskAddress } from '../api/get-task-log.ts';
 import { countByState, gpuIndices, taskLabel } from '../model/task-summary.ts';
 
 const classes = mergeStyleSets({
-  table: { width: '100%', borderCollapse: 'collapse', selectors: { 'th, td': { textAlign: 'left', padding: '4px 8px', verticalAlign: 'middle' } } },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    selectors: { 'th, td': { textAlign: 'left', padding: '4px 8px', verticalAlign: 'middle' } },
+  },
   copyable: { display: 'inline-flex', alignItems: 'center', gap: 2, fontFamily: 'monospace' },
 });
 
@@ -35,7 +39,12 @@ export function TaskRoles({ detail, onShowLogs, onShowSsh }: TaskRolesProps) {
               </Text>
             ))}
           </Stack>
-          <TaskTable role={role} tasks={taskStatuses} onShowLogs={onShowLogs} onShowSsh={onShowSsh} />
+          <TaskTable
+            role={role}
+            tasks={taskStatuses}
+            onShowLogs={onShowLogs}
+            onShowSsh={onShowSsh}
+          />
         </section>
       ))}
     </Stack>
@@ -70,7 +79,10 @@ function TaskTable({ role, tasks, onShowLogs, onShowSsh }: TaskTableProps) {
           const label = taskLabel(role, task.taskIndex);
           const address = { role, index: task.taskIndex };
           return (
-            <tr key={task.taskIndex} style={{ borderBottom: `1px solid ${theme.palette.neutralLighter}` }}>
+            <tr
+              key={task.taskIndex}
+              style={{ borderBottom: `1px solid ${theme.palette.neutralLighter}` }}
+            >
               <td>{task.taskIndex}</td>
               <td>
                 <StateBadge job={{ state: task.taskState, executionType: 'START' }} />
@@ -96,14 +108,22 @@ function TaskTable({ role, tasks, onShowLogs, onShowSsh }: TaskTableProps) {
               <td>{gpuIndices(task.containerGpus).join(', ') || '—'}</td>
               <td>{task.containerExitCode ?? '—'}</td>
               <td>
-                <ActionButton iconProps={{ iconName: 'TextDocument' }} ariaLabel={`Logs of ${label}`} onClick={() => onShowLogs(address)}>
+                <ActionButton
+                  iconProps={{ iconName: 'TextDocument' }}
+                  ariaLabel={`Logs of ${label}`}
+                  onClick={() => onShowLogs(address)}
+                >
                   Logs
                 </ActionButton>
                 <ActionButton
                   iconProps={{ iconName: 'Remote' }}
                   ariaLabel={`SSH to ${label}`}
                   disabled={task.taskState !== 'RUNNING'}
-                  title={task.taskState === 'RUNNING' ? undefined : 'SSH is open only while the task runs'}
+                  title={
+                    task.taskState === 'RUNNING'
+                      ? undefined
+                      : 'SSH is open only while the task runs'
+                  }
                   onClick={() => onShowSsh(address)}
                 >
                   SSH

@@ -5,7 +5,13 @@ import { hostAlias, sshSteps } from './ssh-commands.ts';
 import { countByState, gpuIndices } from './task-summary.ts';
 
 describe('sshSteps', () => {
-  const target = { user: 'alice', ip: '127.0.0.1', port: '40022', keyFile: 'alice~train', hostAlias: hostAlias('alice', 'train', 'worker', 0) };
+  const target = {
+    user: 'alice',
+    ip: '127.0.0.1',
+    port: '40022',
+    keyFile: 'alice~train',
+    hostAlias: hostAlias('alice', 'train', 'worker', 0),
+  };
 
   it('gives the commands of the numbered steps', () => {
     const steps = sshSteps(target);
@@ -14,7 +20,9 @@ describe('sshSteps', () => {
   });
 
   it('quotes a key file name the shell would split', () => {
-    expect(sshSteps({ ...target, keyFile: "my key's" }).ssh).toBe(`ssh -i 'my key'\\''s' -p 40022 alice@127.0.0.1`);
+    expect(sshSteps({ ...target, keyFile: "my key's" }).ssh).toBe(
+      `ssh -i 'my key'\\''s' -p 40022 alice@127.0.0.1`,
+    );
   });
 
   it('writes a ~/.ssh/config block for VS Code Remote-SSH', () => {
@@ -44,7 +52,10 @@ describe('task summary', () => {
 
 describe('log text', () => {
   it('drops the cut first line of a tail, not of a whole log', () => {
-    expect(logLines('ial line\nsecond\nthird\n', false).map((line) => line.text)).toEqual(['second', 'third']);
+    expect(logLines('ial line\nsecond\nthird\n', false).map((line) => line.text)).toEqual([
+      'second',
+      'third',
+    ]);
     expect(logLines('first\nsecond\n', true).map((line) => line.text)).toEqual(['first', 'second']);
     expect(logLines('', true)).toEqual([]);
   });

@@ -15,7 +15,8 @@ export function hostAlias(owner: string, jobName: string, role: string, index: n
 }
 
 /** Quotes a path for a POSIX shell when it needs it. */
-const shellQuote = (value: string) => (/^[\w./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+const shellQuote = (value: string) =>
+  /^[\w./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 
 export function sshSteps(target: SshTarget) {
   const key = shellQuote(target.keyFile);

@@ -10,13 +10,21 @@ export function gpuIndices(mask: number | null): number[] {
   return indices;
 }
 
-const STATE_ORDER: TaskState[] = ['RUNNING', 'WAITING', 'SUCCEEDED', 'FAILED', 'STOPPED', 'UNKNOWN'];
+const STATE_ORDER: TaskState[] = [
+  'RUNNING',
+  'WAITING',
+  'SUCCEEDED',
+  'FAILED',
+  'STOPPED',
+  'UNKNOWN',
+];
 
 /** How many tasks are in each state, in a fixed order, states with no task left out. */
 export function countByState(tasks: TaskStatus[]): { state: TaskState; count: number }[] {
-  return STATE_ORDER.map((state) => ({ state, count: tasks.filter((task) => task.taskState === state).length })).filter(
-    (entry) => entry.count > 0,
-  );
+  return STATE_ORDER.map((state) => ({
+    state,
+    count: tasks.filter((task) => task.taskState === state).length,
+  })).filter((entry) => entry.count > 0);
 }
 
 /** "worker[1]": how the page names a task. */

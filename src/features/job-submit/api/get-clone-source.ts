@@ -23,13 +23,22 @@ export interface CloneSource {
 }
 
 /** The job's exact submitted text (`/config`) with its name changed to one that is free in `user`'s namespace. */
-export async function fetchCloneSource(user: string, clone: string, signal?: AbortSignal): Promise<CloneSource> {
+export async function fetchCloneSource(
+  user: string,
+  clone: string,
+  signal?: AbortSignal,
+): Promise<CloneSource> {
   const job = parseCloneParam(clone);
-  const text = await apiRequest<string>(`${jobApiPath(job)}/config`, { responseType: 'text', signal });
+  const text = await apiRequest<string>(`${jobApiPath(job)}/config`, {
+    responseType: 'text',
+    signal,
+  });
   const reading = readConfig(text);
   if (!reading.ok) return { text, jobName: null, isJson: false };
   const original = (reading.value as { jobName?: unknown } | null)?.jobName;
-  const jobName = await findFreeName(typeof original === 'string' ? original : job.name, (name) => isJobNameTaken(user, name));
+  const jobName = await findFreeName(typeof original === 'string' ? original : job.name, (name) =>
+    isJobNameTaken(user, name),
+  );
   return { text: setValue(text, ['jobName'], jobName), jobName, isJson: true };
 }
 

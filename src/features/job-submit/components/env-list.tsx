@@ -21,13 +21,20 @@ export function EnvList({ jobEnvs, edit, disabled }: EnvListProps) {
       {entries.map(([name, value], index) => (
         // Rows are keyed by position: a rename must not remount the field being typed in.
         <Stack key={index} horizontal verticalAlign="start" tokens={{ childrenGap: 8 }}>
-          <EnvNameField name={name} otherNames={names.filter((other) => other !== name)} edit={edit} disabled={disabled} />
+          <EnvNameField
+            name={name}
+            otherNames={names.filter((other) => other !== name)}
+            edit={edit}
+            disabled={disabled}
+          />
           <TextField
             label="Value"
             value={textOf(value)}
             disabled={disabled}
             styles={{ root: { flexGrow: 1 } }}
-            onChange={(_, input = '') => edit((text) => setValue(text, ['jobEnvs', name], envValueFromInput(value, input)))}
+            onChange={(_, input = '') =>
+              edit((text) => setValue(text, ['jobEnvs', name], envValueFromInput(value, input)))
+            }
           />
           <IconButton
             iconProps={{ iconName: 'Delete' }}

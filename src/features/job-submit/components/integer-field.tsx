@@ -17,7 +17,15 @@ interface IntegerFieldProps {
  * A whole-number field. Input that is not (yet) a whole number stays in the field and leaves the
  * JSON alone, so clearing a field to retype it never removes or moves the key.
  */
-export function IntegerField({ label, value, onChange, min, disabled, description, placeholder }: IntegerFieldProps) {
+export function IntegerField({
+  label,
+  value,
+  onChange,
+  min,
+  disabled,
+  description,
+  placeholder,
+}: IntegerFieldProps) {
   const [input, setInput] = useState(() => textOf(value));
   const [shownValue, setShownValue] = useState(value);
   if (value !== shownValue) {

@@ -16,9 +16,19 @@ interface JobFieldsProps {
 }
 
 /** Job name, image, virtual cluster and retries: each edit changes only its own value in the text. */
-export function JobFields({ config, edit, disabled, virtualClusters, virtualClusterError, virtualClusterRef }: JobFieldsProps) {
+export function JobFields({
+  config,
+  edit,
+  disabled,
+  virtualClusters,
+  virtualClusterError,
+  virtualClusterRef,
+}: JobFieldsProps) {
   const current = textOf(config.virtualCluster);
-  const options: IDropdownOption[] = (virtualClusters ?? []).map((name) => ({ key: name, text: name }));
+  const options: IDropdownOption[] = (virtualClusters ?? []).map((name) => ({
+    key: name,
+    text: name,
+  }));
   if (current && !options.some((option) => option.key === current)) {
     options.unshift({ key: current, text: `${current} (not available to you)` });
   }
@@ -48,7 +58,9 @@ export function JobFields({ config, edit, disabled, virtualClusters, virtualClus
         options={options}
         disabled={disabled}
         errorMessage={virtualClusterError}
-        onChange={(_, option) => option && edit((text) => setValue(text, ['virtualCluster'], String(option.key)))}
+        onChange={(_, option) =>
+          option && edit((text) => setValue(text, ['virtualCluster'], String(option.key)))
+        }
       />
       <IntegerField
         label="Retry count"

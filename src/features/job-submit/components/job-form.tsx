@@ -1,4 +1,11 @@
-import { ActionButton, MessageBar, MessageBarType, Stack, Text, type IDropdown } from '@fluentui/react';
+import {
+  ActionButton,
+  MessageBar,
+  MessageBarType,
+  Stack,
+  Text,
+  type IDropdown,
+} from '@fluentui/react';
 import type { RefObject } from 'react';
 import { appendItem } from '../config-text/edit-config.ts';
 import { asFields, asItems, textOf, uniqueName } from '../model/config-view.ts';
@@ -19,13 +26,30 @@ interface JobFormProps {
 }
 
 /** The common fields as a form: a second view of the editor's text. */
-export function JobForm({ config, edit, syntaxError, virtualClusters, virtualClusterError, virtualClusterRef }: JobFormProps) {
+export function JobForm({
+  config,
+  edit,
+  syntaxError,
+  virtualClusters,
+  virtualClusterError,
+  virtualClusterRef,
+}: JobFormProps) {
   const fields = asFields(config);
   const roles = asItems(fields.taskRoles).map(asFields);
   const disabled = syntaxError !== null;
   const addRole = () => {
-    const name = uniqueName(roles.length === 0 ? 'main' : 'worker', roles.map((role) => textOf(role.name)));
-    const role = { name, taskNumber: 1, cpuNumber: 1, memoryMB: 1024, gpuNumber: 0, command: `echo "${name} $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX"` };
+    const name = uniqueName(
+      roles.length === 0 ? 'main' : 'worker',
+      roles.map((role) => textOf(role.name)),
+    );
+    const role = {
+      name,
+      taskNumber: 1,
+      cpuNumber: 1,
+      memoryMB: 1024,
+      gpuNumber: 0,
+      command: `echo "${name} $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX"`,
+    };
     edit((text) => appendItem(text, ['taskRoles'], role));
   };
   return (
@@ -33,8 +57,8 @@ export function JobForm({ config, edit, syntaxError, virtualClusters, virtualClu
       <Stack tokens={{ childrenGap: 16 }}>
         {syntaxError && (
           <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-            The JSON has an error on line {syntaxError.line} ({syntaxError.message}). The form shows the last valid
-            config; fix the JSON to edit here again. Nothing you typed is lost.
+            The JSON has an error on line {syntaxError.line} ({syntaxError.message}). The form shows
+            the last valid config; fix the JSON to edit here again. Nothing you typed is lost.
           </MessageBar>
         )}
         <JobFields
@@ -49,7 +73,14 @@ export function JobForm({ config, edit, syntaxError, virtualClusters, virtualClu
           Task roles
         </Text>
         {roles.map((role, index) => (
-          <TaskRoleCard key={index} index={index} role={role} edit={edit} disabled={disabled} canRemove={roles.length > 1} />
+          <TaskRoleCard
+            key={index}
+            index={index}
+            role={role}
+            edit={edit}
+            disabled={disabled}
+            canRemove={roles.length > 1}
+          />
         ))}
         <ActionButton iconProps={{ iconName: 'Add' }} disabled={disabled} onClick={addRole}>
           Add task role

@@ -18,7 +18,10 @@ export function PortList({ roleIndex, roleName, ports, edit, disabled }: PortLis
   const path = ['taskRoles', roleIndex, 'portList'];
   const items = asItems(ports).map(asFields);
   const addPort = () => {
-    const label = uniqueName('port', items.map((port) => textOf(port.label)));
+    const label = uniqueName(
+      'port',
+      items.map((port) => textOf(port.label)),
+    );
     edit((text) => appendItem(text, path, { label, beginAt: 0, portNumber: 1 }));
   };
   return (
@@ -30,7 +33,9 @@ export function PortList({ roleIndex, roleName, ports, edit, disabled }: PortLis
             value={textOf(port.label)}
             disabled={disabled}
             title={fieldHelp.port('label')}
-            onChange={(_, value = '') => edit((text) => setValue(text, [...path, index, 'label'], value))}
+            onChange={(_, value = '') =>
+              edit((text) => setValue(text, [...path, index, 'label'], value))
+            }
           />
           <IntegerField
             label="First port (0: any)"
@@ -44,7 +49,9 @@ export function PortList({ roleIndex, roleName, ports, edit, disabled }: PortLis
             value={port.portNumber}
             min={0}
             disabled={disabled}
-            onChange={(value) => edit((text) => setValue(text, [...path, index, 'portNumber'], value))}
+            onChange={(value) =>
+              edit((text) => setValue(text, [...path, index, 'portNumber'], value))
+            }
           />
           <IconButton
             iconProps={{ iconName: 'Delete' }}

@@ -21,7 +21,11 @@ export function ProblemList({ problems, onShow }: ProblemListProps) {
       <Text role="status" styles={{ root: { fontWeight: 600 } }}>
         {problems.length} problem{problems.length === 1 ? '' : 's'} in the config
       </Text>
-      <Stack as="ul" tokens={{ childrenGap: 2 }} styles={{ root: { margin: '4px 0 0', paddingLeft: 18 } }}>
+      <Stack
+        as="ul"
+        tokens={{ childrenGap: 2 }}
+        styles={{ root: { margin: '4px 0 0', paddingLeft: 18 } }}
+      >
         {problems.slice(0, 20).map((problem, index) => (
           <li key={index}>
             <Link onClick={() => onShow(problem.offset)}>

@@ -11,12 +11,23 @@ interface SubmitFailureBarProps {
 }
 
 /** Why the server refused the job, next to a way to fix it. */
-export function SubmitFailureBar({ failure, onShow, onShowPath, onUseName, onShowVirtualCluster, onDismiss }: SubmitFailureBarProps) {
+export function SubmitFailureBar({
+  failure,
+  onShow,
+  onShowPath,
+  onUseName,
+  onShowVirtualCluster,
+  onDismiss,
+}: SubmitFailureBarProps) {
   const common = { isMultiline: true, onDismiss, dismissButtonAriaLabel: 'Dismiss' } as const;
   switch (failure.kind) {
     case 'syntax':
       return (
-        <MessageBar messageBarType={MessageBarType.error} {...common} actions={<MessageBarButton onClick={() => onShow(failure.offset)}>Show</MessageBarButton>}>
+        <MessageBar
+          messageBarType={MessageBarType.error}
+          {...common}
+          actions={<MessageBarButton onClick={() => onShow(failure.offset)}>Show</MessageBarButton>}
+        >
           {failure.message}
         </MessageBar>
       );
@@ -46,7 +57,9 @@ export function SubmitFailureBar({ failure, onShow, onShowPath, onUseName, onSho
           {...common}
           actions={
             failure.freeName ? (
-              <MessageBarButton onClick={() => onUseName(failure.freeName!)}>Use {failure.freeName}</MessageBarButton>
+              <MessageBarButton onClick={() => onUseName(failure.freeName!)}>
+                Use {failure.freeName}
+              </MessageBarButton>
             ) : undefined
           }
         >
@@ -59,7 +72,11 @@ export function SubmitFailureBar({ failure, onShow, onShowPath, onUseName, onSho
         <MessageBar
           messageBarType={MessageBarType.error}
           {...common}
-          actions={<MessageBarButton onClick={onShowVirtualCluster}>Choose a virtual cluster</MessageBarButton>}
+          actions={
+            <MessageBarButton onClick={onShowVirtualCluster}>
+              Choose a virtual cluster
+            </MessageBarButton>
+          }
         >
           {failure.message}
         </MessageBar>

@@ -12,10 +12,28 @@ export function SubmitPage() {
   const clone = params.get('clone');
   if (!session) return null; // the layout sends the person to sign in
   const origin = clone ? `clone:${clone}` : 'new';
-  return <SubmitStart key={`${session.user}:${origin}`} user={session.user} admin={session.admin} origin={origin} clone={clone} />;
+  return (
+    <SubmitStart
+      key={`${session.user}:${origin}`}
+      user={session.user}
+      admin={session.admin}
+      origin={origin}
+      clone={clone}
+    />
+  );
 }
 
-function SubmitStart({ user, admin, origin, clone }: { user: string; admin: boolean; origin: string; clone: string | null }) {
+function SubmitStart({
+  user,
+  admin,
+  origin,
+  clone,
+}: {
+  user: string;
+  admin: boolean;
+  origin: string;
+  clone: string | null;
+}) {
   const start = useStartConfig(user, origin, clone);
   return (
     <Stack tokens={{ childrenGap: 12 }}>
@@ -31,7 +49,9 @@ function SubmitStart({ user, admin, origin, clone }: { user: string; admin: bool
           </FluentLink>
         </>
       )}
-      {start.status === 'ready' && <SubmitWorkspace user={user} admin={admin} origin={origin} cloneOf={clone} start={start} />}
+      {start.status === 'ready' && (
+        <SubmitWorkspace user={user} admin={admin} origin={origin} cloneOf={clone} start={start} />
+      )}
     </Stack>
   );
 }

@@ -14,7 +14,13 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const SUBMIT_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
 
 /** Start from a template, import or export a file, submit. */
-export function SubmitToolbar({ submitting, onTemplate, onImport, onExport, onSubmit }: SubmitToolbarProps) {
+export function SubmitToolbar({
+  submitting,
+  onTemplate,
+  onImport,
+  onExport,
+  onSubmit,
+}: SubmitToolbarProps) {
   const filePicker = useRef<HTMLInputElement>(null);
   const templateItems: IContextualMenuItem[] = JOB_TEMPLATES.map((template) => ({
     key: template.id,
@@ -24,8 +30,16 @@ export function SubmitToolbar({ submitting, onTemplate, onImport, onExport, onSu
   }));
   return (
     <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
-      <DefaultButton text="Templates" iconProps={{ iconName: 'Page' }} menuProps={{ items: templateItems }} />
-      <DefaultButton text="Import" iconProps={{ iconName: 'Upload' }} onClick={() => filePicker.current?.click()} />
+      <DefaultButton
+        text="Templates"
+        iconProps={{ iconName: 'Page' }}
+        menuProps={{ items: templateItems }}
+      />
+      <DefaultButton
+        text="Import"
+        iconProps={{ iconName: 'Upload' }}
+        onClick={() => filePicker.current?.click()}
+      />
       <input
         ref={filePicker}
         type="file"

@@ -1,9 +1,20 @@
-import { mergeStyleSets, MessageBar, MessageBarType, Text, useTheme, type IDropdown } from '@fluentui/react';
+import {
+  mergeStyleSets,
+  MessageBar,
+  MessageBarType,
+  Text,
+  useTheme,
+  type IDropdown,
+} from '@fluentui/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { jobConfigSchema } from '../../../../contract/job-config-schema.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { MonacoEditor, type EditorHandle, type EditorProblem } from '../../../components/monaco/index.ts';
+import {
+  MonacoEditor,
+  type EditorHandle,
+  type EditorProblem,
+} from '../../../components/monaco/index.ts';
 import { saveFile } from '../../../lib/save-file.ts';
 import { useUsableVirtualClusters } from '../api/get-usable-virtual-clusters.ts';
 import { setValue } from '../config-text/edit-config.ts';
@@ -18,7 +29,12 @@ import type { StartConfig } from '../hooks/use-start-config.ts';
 import { useSubmission } from '../hooks/use-submission.ts';
 import { asFields, textOf } from '../model/config-view.ts';
 import { clearDraft } from '../model/drafts.ts';
-import { markersFor, ruleProblems, unresolved, type PathProblem } from '../model/problem-markers.ts';
+import {
+  markersFor,
+  ruleProblems,
+  unresolved,
+  type PathProblem,
+} from '../model/problem-markers.ts';
 import { freshJobName } from '../model/templates.ts';
 import { JobForm } from './job-form.tsx';
 import { ProblemList } from './problem-list.tsx';
@@ -36,7 +52,14 @@ const classes = mergeStyleSets({
     gap: 16,
     '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  editorColumn: { display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0, borderRadius: 4, outlineOffset: 4 },
+  editorColumn: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: 8,
+    minWidth: 0,
+    borderRadius: 4,
+    outlineOffset: 4,
+  },
   formColumn: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto', paddingRight: 4 },
 });
 
@@ -64,7 +87,10 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
   const hasEdits = submittedJob === null && text !== start.startText;
   useDraftAutosave(user, origin, text, start.baseText, submittedJob === null);
   const blocker = useLeaveGuard(hasEdits);
-  const replace = useReplaceConfig(text !== start.startText && text !== start.baseText, config.setText);
+  const replace = useReplaceConfig(
+    text !== start.startText && text !== start.baseText,
+    config.setText,
+  );
   const submission = useSubmission({
     user,
     text,
@@ -77,14 +103,16 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
   const { failure } = submission;
 
   useEffect(() => {
-    if (submittedJob !== null) navigate(`/jobs/${encodeURIComponent(user)}/${encodeURIComponent(submittedJob)}`);
+    if (submittedJob !== null)
+      navigate(`/jobs/${encodeURIComponent(user)}/${encodeURIComponent(submittedJob)}`);
   }, [submittedJob, user, navigate]);
 
   const markers = useMemo(() => {
     if (!reading.ok) return [];
     const found: PathProblem[] = ruleProblems(reading.value);
     if (failure?.kind === 'invalid') found.push(...unresolved(text, failure.answered));
-    if (failure?.kind === 'virtual-cluster') found.push({ path: ['virtualCluster'], message: failure.message });
+    if (failure?.kind === 'virtual-cluster')
+      found.push({ path: ['virtualCluster'], message: failure.message });
     return markersFor(text, found);
   }, [reading, text, failure]);
 
@@ -93,7 +121,8 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
     if (location) editor.current?.revealOffset(location.offset);
   };
   const importFile = (file: File) => {
-    if (file.size > MAX_IMPORT_BYTES) return setNotice(`${file.name} is larger than 1 MiB, the most a job config may be.`);
+    if (file.size > MAX_IMPORT_BYTES)
+      return setNotice(`${file.name} is larger than 1 MiB, the most a job config may be.`);
     file.text().then(
       (imported) => replace.request({ what: file.name, text: imported }),
       () => setNotice(`${file.name} could not be read.`),
@@ -114,14 +143,29 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
     >
       <SubmitToolbar
         submitting={submission.submitting}
-        onTemplate={(template) => replace.request({ what: `the ${template.title} template`, text: template.text(freshJobName(template.id)) })}
+        onTemplate={(template) =>
+          replace.request({
+            what: `the ${template.title} template`,
+            text: template.text(freshJobName(template.id)),
+          })
+        }
         onImport={importFile}
         onExport={() => saveFile(`${jobName || 'job-config'}.json`, text, 'application/json')}
         onSubmit={submission.submit}
       />
-      <StartNotice start={start} cloneOf={cloneOf} onDiscardDraft={() => replace.request({ what: 'the config you started from', text: start.baseText })} />
+      <StartNotice
+        start={start}
+        cloneOf={cloneOf}
+        onDiscardDraft={() =>
+          replace.request({ what: 'the config you started from', text: start.baseText })
+        }
+      />
       {notice && (
-        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setNotice(null)} dismissButtonAriaLabel="Dismiss">
+        <MessageBar
+          messageBarType={MessageBarType.error}
+          onDismiss={() => setNotice(null)}
+          dismissButtonAriaLabel="Dismiss"
+        >
           {notice}
         </MessageBar>
       )}
@@ -142,7 +186,9 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
         <div
           className={classes.editorColumn}
           {...drop.handlers}
-          style={drop.dragging ? { outline: `2px dashed ${theme.palette.themePrimary}` } : undefined}
+          style={
+            drop.dragging ? { outline: `2px dashed ${theme.palette.themePrimary}` } : undefined
+          }
         >
           <MonacoEditor
             ref={editor}
@@ -155,14 +201,26 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
             onProblemsChange={setProblems}
             onCtrlEnter={submission.submit}
           />
-          {problems && <ProblemList problems={problems} onShow={(offset) => editor.current?.revealOffset(offset)} />}
-          <Text variant="small">Drop a .json file here to import it. Ctrl+M, then Tab, moves focus out of the editor.</Text>
+          {problems && (
+            <ProblemList
+              problems={problems}
+              onShow={(offset) => editor.current?.revealOffset(offset)}
+            />
+          )}
+          <Text variant="small">
+            Drop a .json file here to import it. Ctrl+M, then Tab, moves focus out of the editor.
+          </Text>
         </div>
         <div className={classes.formColumn}>
           <JobForm
             config={config.lastGoodValue}
             edit={config.edit}
-            syntaxError={syntaxProblem && { line: lineColumn(text, syntaxProblem.offset).line, message: syntaxProblem.message }}
+            syntaxError={
+              syntaxProblem && {
+                line: lineColumn(text, syntaxProblem.offset).line,
+                message: syntaxProblem.message,
+              }
+            }
             virtualClusters={virtualClusters.data}
             virtualClusterError={failure?.kind === 'virtual-cluster' ? failure.message : undefined}
             virtualClusterRef={virtualClusterField}
@@ -170,13 +228,26 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
         </div>
       </div>
       {replace.pending && (
-        <ConfirmDialog title="Replace the config?" confirmLabel="Replace" onConfirm={replace.confirm} onCancel={replace.cancel}>
-          Your edits will be replaced with {replace.pending.what}. You can undo this in the editor (Ctrl+Z).
+        <ConfirmDialog
+          title="Replace the config?"
+          confirmLabel="Replace"
+          onConfirm={replace.confirm}
+          onCancel={replace.cancel}
+        >
+          Your edits will be replaced with {replace.pending.what}. You can undo this in the editor
+          (Ctrl+Z).
         </ConfirmDialog>
       )}
       {blocker.state === 'blocked' && (
-        <ConfirmDialog title="Leave without submitting?" confirmLabel="Leave" cancelLabel="Stay" onConfirm={() => blocker.proceed()} onCancel={() => blocker.reset()}>
-          This job has not been submitted. Your draft stays in this browser and comes back when you open the submit page again.
+        <ConfirmDialog
+          title="Leave without submitting?"
+          confirmLabel="Leave"
+          cancelLabel="Stay"
+          onConfirm={() => blocker.proceed()}
+          onCancel={() => blocker.reset()}
+        >
+          This job has not been submitted. Your draft stays in this browser and comes back when you
+          open the submit page again.
         </ConfirmDialog>
       )}
     </div>

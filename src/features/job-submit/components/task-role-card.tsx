@@ -8,7 +8,11 @@ import type { EditText } from './form-types.ts';
 
 const classes = mergeStyleSets({
   card: { borderWidth: 1, borderStyle: 'solid', borderRadius: 4, padding: 12 },
-  numbers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: 8 },
+  numbers: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))',
+    gap: 8,
+  },
 });
 
 const NUMBER_FIELDS = [
@@ -33,7 +37,11 @@ export function TaskRoleCard({ index, role, edit, disabled, canRemove }: TaskRol
   const path = ['taskRoles', index];
   const name = textOf(role.name) || `task role ${index + 1}`;
   return (
-    <section className={classes.card} style={{ borderColor: theme.palette.neutralLight }} aria-label={`Task role ${name}`}>
+    <section
+      className={classes.card}
+      style={{ borderColor: theme.palette.neutralLight }}
+      aria-label={`Task role ${name}`}
+    >
       <Stack horizontal horizontalAlign="space-between" verticalAlign="center">
         <Text as="h3" variant="mediumPlus" styles={{ root: { margin: 0 } }}>
           Task role {name}
@@ -79,7 +87,13 @@ export function TaskRoleCard({ index, role, edit, disabled, canRemove }: TaskRol
           styles={{ field: { fontFamily: 'monospace' } }}
           onChange={(_, value = '') => edit((text) => setValue(text, [...path, 'command'], value))}
         />
-        <PortList roleIndex={index} roleName={name} ports={role.portList} edit={edit} disabled={disabled} />
+        <PortList
+          roleIndex={index}
+          roleName={name}
+          ports={role.portList}
+          edit={edit}
+          disabled={disabled}
+        />
       </Stack>
     </section>
   );

@@ -42,7 +42,13 @@ describe('setValue', () => {
   it('adds a missing field at the end of its object, indented like its neighbours', () => {
     const edited = setValue(handWritten, ['taskRoles', 0, 'gpuNumber'], 1);
     expect(edited).toContain('"comment-for-me": true,\n            "gpuNumber": 1\n        }');
-    expect(Object.keys(valueOf(edited))).toEqual(['jobName', 'x-team', 'image', 'taskRoles', 'jobEnvs']);
+    expect(Object.keys(valueOf(edited))).toEqual([
+      'jobName',
+      'x-team',
+      'image',
+      'taskRoles',
+      'jobEnvs',
+    ]);
   });
 
   it('creates missing parents', () => {
@@ -96,7 +102,9 @@ describe('appendItem', () => {
   });
 
   it('creates the array when it is missing', () => {
-    const edited = appendItem('{"taskRoles": [{"name": "a"}]}', ['taskRoles', 0, 'portList'], { label: 'http' });
+    const edited = appendItem('{"taskRoles": [{"name": "a"}]}', ['taskRoles', 0, 'portList'], {
+      label: 'http',
+    });
     expect(valueOf(edited)).toEqual({ taskRoles: [{ name: 'a', portList: [{ label: 'http' }] }] });
   });
 });
@@ -120,8 +128,15 @@ describe('renameKey', () => {
 
 describe('detectFormatting', () => {
   it('reads the indentation the text uses', () => {
-    expect(detectFormatting(handWritten)).toMatchObject({ insertSpaces: true, tabSize: 4, eol: '\n' });
+    expect(detectFormatting(handWritten)).toMatchObject({
+      insertSpaces: true,
+      tabSize: 4,
+      eol: '\n',
+    });
     expect(detectFormatting('{"a":1}')).toMatchObject({ insertSpaces: true, tabSize: 2 });
-    expect(detectFormatting('{\r\n\t"a": 1\r\n}')).toMatchObject({ insertSpaces: false, eol: '\r\n' });
+    expect(detectFormatting('{\r\n\t"a": 1\r\n}')).toMatchObject({
+      insertSpaces: false,
+      eol: '\r\n',
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parseTree,
+  type FormattingOptions,
+  type JSONPath,
+} from 'jsonc-parser';
 
 /**
  * Form edits are text edits: only the touched value changes, so keys the form does not know,
@@ -35,7 +42,12 @@ export function appendItem(text: string, arrayPath: JSONPath, value: unknown): s
 }
 
 /** Renames a property in place (modify would remove and re-append it, changing the order). */
-export function renameKey(text: string, objectPath: JSONPath, oldKey: string, newKey: string): string {
+export function renameKey(
+  text: string,
+  objectPath: JSONPath,
+  oldKey: string,
+  newKey: string,
+): string {
   if (oldKey === newKey) return text;
   const value = findNodeAtLocation(parseTree(text) ?? emptyRoot, [...objectPath, oldKey]);
   const keyNode = value?.parent?.children?.[0];

@@ -1,5 +1,9 @@
 import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
-import { joinPath, pathFromPointer, pathSegments } from '../../../../contract/validation-problem.ts';
+import {
+  joinPath,
+  pathFromPointer,
+  pathSegments,
+} from '../../../../contract/validation-problem.ts';
 
 /** `['taskRoles', 0, 'memoryMB']` → `taskRoles[0].memoryMB`, the form the server's messages use. */
 export function formatJsonPath(path: JSONPath): string {
@@ -73,6 +77,8 @@ function leadingPath(part: string): JSONPath | null {
 
 function joiPath(part: string): JSONPath | null {
   if (!/^child "/.test(part.trim())) return null;
-  const chain = [...part.matchAll(/child "([^"]+)" fails because|at position (\d+) fails because/g)];
+  const chain = [
+    ...part.matchAll(/child "([^"]+)" fails because|at position (\d+) fails because/g),
+  ];
   return chain.map((match) => (match[2] !== undefined ? Number(match[2]) : match[1]!));
 }

@@ -3,7 +3,10 @@ import { lineColumn, readConfig } from './read-config.ts';
 
 describe('readConfig', () => {
   it('reads valid JSON', () => {
-    expect(readConfig('{"jobName": "a", "taskRoles": []}')).toEqual({ ok: true, value: { jobName: 'a', taskRoles: [] } });
+    expect(readConfig('{"jobName": "a", "taskRoles": []}')).toEqual({
+      ok: true,
+      value: { jobName: 'a', taskRoles: [] },
+    });
   });
 
   it('reports a syntax error where it is', () => {

@@ -32,7 +32,8 @@ const messages: Record<string, string> = {
 export function readConfig(text: string): ConfigReading {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (!text.trim()) return { ok: false, problems: [{ offset: 0, length: 0, message: 'The config is empty' }] };
+  if (!text.trim())
+    return { ok: false, problems: [{ offset: 0, length: 0, message: 'The config is empty' }] };
   if (errors.length > 0 || !tree) {
     return {
       ok: false,

@@ -19,7 +19,14 @@ export function useConfigText(initialText: string): ConfigText {
   const reading = useMemo(() => readConfig(text), [text]);
   if (reading.ok && lastGoodText !== text) setLastGoodText(text);
   const lastGoodReading = useMemo(() => readConfig(lastGoodText), [lastGoodText]);
-  const lastGoodValue = reading.ok ? reading.value : lastGoodReading.ok ? lastGoodReading.value : {};
-  const edit = useCallback((change: (text: string) => string) => setText((current) => change(current)), []);
+  const lastGoodValue = reading.ok
+    ? reading.value
+    : lastGoodReading.ok
+      ? lastGoodReading.value
+      : {};
+  const edit = useCallback(
+    (change: (text: string) => string) => setText((current) => change(current)),
+    [],
+  );
   return { text, reading, lastGoodValue, setText, edit };
 }

@@ -4,7 +4,13 @@ import { clearDraft, saveDraft } from '../model/drafts.ts';
 const SAVE_DELAY_MS = 400;
 
 /** Keeps the text as a local draft while it differs from what the page started from. */
-export function useDraftAutosave(user: string, origin: string, text: string, baseText: string, enabled: boolean) {
+export function useDraftAutosave(
+  user: string,
+  origin: string,
+  text: string,
+  baseText: string,
+  enabled: boolean,
+) {
   const latest = useRef({ user, origin, text, baseText, enabled });
   useEffect(() => {
     latest.current = { user, origin, text, baseText, enabled };
@@ -27,7 +33,17 @@ export function useDraftAutosave(user: string, origin: string, text: string, bas
   }, []);
 }
 
-function store({ user, origin, text, baseText }: { user: string; origin: string; text: string; baseText: string }) {
+function store({
+  user,
+  origin,
+  text,
+  baseText,
+}: {
+  user: string;
+  origin: string;
+  text: string;
+  baseText: string;
+}) {
   if (text === baseText) clearDraft(user, origin);
   else saveDraft(user, origin, text);
 }

@@ -10,7 +10,8 @@ export function useLeaveGuard(dirty: boolean): Blocker {
     ({ currentLocation, nextLocation }) =>
       dirty &&
       nextLocation.pathname !== '/login' && // an expired sign-in goes through; the draft is kept
-      currentLocation.pathname + currentLocation.search !== nextLocation.pathname + nextLocation.search,
+      currentLocation.pathname + currentLocation.search !==
+        nextLocation.pathname + nextLocation.search,
   );
   useEffect(() => {
     if (!dirty) return;

@@ -11,7 +11,8 @@ export function useReplaceConfig(hasEdits: boolean, setText: (text: string) => v
   const [pending, setPending] = useState<PendingReplacement | null>(null);
   return {
     pending,
-    request: (replacement: PendingReplacement) => (hasEdits ? setPending(replacement) : setText(replacement.text)),
+    request: (replacement: PendingReplacement) =>
+      hasEdits ? setPending(replacement) : setText(replacement.text),
     confirm: () => {
       if (pending) setText(pending.text);
       setPending(null);

@@ -23,8 +23,15 @@ export function useStartConfig(user: string, origin: string, clone: string | nul
   const cloneSource = useCloneSource(user, clone);
   if (clone !== null) {
     if (cloneSource.isPending) return { status: 'loading' };
-    if (cloneSource.isError) return { status: 'error', error: cloneSource.error, retry: () => void cloneSource.refetch() };
+    if (cloneSource.isError)
+      return { status: 'error', error: cloneSource.error, retry: () => void cloneSource.refetch() };
   }
   const baseText = cloneSource.data?.text ?? template;
-  return { status: 'ready', startText: draft?.text ?? baseText, baseText, draft, clone: cloneSource.data ?? null };
+  return {
+    status: 'ready',
+    startText: draft?.text ?? baseText,
+    baseText,
+    draft,
+    clone: cloneSource.data ?? null,
+  };
 }

@@ -32,7 +32,11 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
     if (inFlight.current) return;
     if (!reading.ok) {
       const first = reading.problems[0];
-      setFailure({ kind: 'syntax', message: `The JSON is not valid: ${first?.message ?? 'fix it first'}.`, offset: first?.offset ?? 0 });
+      setFailure({
+        kind: 'syntax',
+        message: `The JSON is not valid: ${first?.message ?? 'fix it first'}.`,
+        offset: first?.offset ?? 0,
+      });
       return;
     }
     const jobName = textOf(asFields(reading.value).jobName);
@@ -47,15 +51,23 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
         },
         onSuccess: () => onSubmitted(jobName),
         onError: (error) => {
-          const answer = error instanceof PaiError ? error : { status: 0, code: 'UnknownError', message: errorMessage(error) };
+          const answer =
+            error instanceof PaiError
+              ? error
+              : { status: 0, code: 'UnknownError', message: errorMessage(error) };
           const described = describeSubmitFailure(answer);
           if (described.kind === 'invalid') {
-            setFailure({ kind: 'invalid', message: described.message, answered: rememberNodes(submittedText, described.problems) });
+            setFailure({
+              kind: 'invalid',
+              message: described.message,
+              answered: rememberNodes(submittedText, described.problems),
+            });
           } else if (described.kind === 'name-taken') {
             const shown = { kind: 'name-taken' as const, message: described.message, jobName };
             setFailure(shown);
             findFreeName(jobName, (name) => isJobNameTaken(user, name)).then(
-              (freeName) => setFailure((current) => (current === shown ? { ...shown, freeName } : current)),
+              (freeName) =>
+                setFailure((current) => (current === shown ? { ...shown, freeName } : current)),
               () => undefined, // no suggestion: the person can still rename by hand
             );
           } else {
@@ -66,5 +78,10 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
     );
   };
 
-  return { submit, submitting: mutation.isPending, failure, dismissFailure: () => setFailure(null) };
+  return {
+    submit,
+    submitting: mutation.isPending,
+    failure,
+    dismissFailure: () => setFailure(null),
+  };
 }

@@ -23,7 +23,9 @@ export function loadDraft(user: string, origin: string): Draft | null {
   if (!raw) return null;
   try {
     const draft = JSON.parse(raw) as Partial<Draft>;
-    return typeof draft.text === 'string' && typeof draft.savedAt === 'number' ? { text: draft.text, savedAt: draft.savedAt } : null;
+    return typeof draft.text === 'string' && typeof draft.savedAt === 'number'
+      ? { text: draft.text, savedAt: draft.savedAt }
+      : null;
   } catch {
     return null;
   }

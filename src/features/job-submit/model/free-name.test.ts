@@ -22,6 +22,8 @@ describe('findFreeName', () => {
   });
 
   it('gives up with a clear message', async () => {
-    await expect(findFreeName('x', async () => true, 3)).rejects.toThrow('No free name found after x-4');
+    await expect(findFreeName('x', async () => true, 3)).rejects.toThrow(
+      'No free name found after x-4',
+    );
   });
 });

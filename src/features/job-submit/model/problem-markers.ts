@@ -15,14 +15,23 @@ export function markersFor(text: string, problems: PathProblem[]): TextMarker[] 
   const markers: TextMarker[] = [];
   for (const problem of problems) {
     const location = problem.path ? locatePath(text, problem.path) : null;
-    if (location) markers.push({ offset: location.offset, length: location.length, message: problem.message, severity: 'error' });
+    if (location)
+      markers.push({
+        offset: location.offset,
+        length: location.length,
+        message: problem.message,
+        severity: 'error',
+      });
   }
   return markers;
 }
 
 /** The rules the JSON Schema cannot express (shmMB ≤ memoryMB, …), checked as the person types. */
 export function ruleProblems(config: unknown): PathProblem[] {
-  return checkJobConfigRules(config).map((problem) => ({ path: pathSegments(problem.path), message: problem.message }));
+  return checkJobConfigRules(config).map((problem) => ({
+    path: pathSegments(problem.path),
+    message: problem.message,
+  }));
 }
 
 /** A server problem with the text its node had when the server answered. */
@@ -39,5 +48,7 @@ export function rememberNodes(text: string, problems: PathProblem[]): AnsweredPr
 
 /** The server's problems whose place the person has not edited since: an edited value loses its mark. */
 export function unresolved(text: string, problems: AnsweredProblem[]): PathProblem[] {
-  return problems.filter((problem) => !problem.path || locatePath(text, problem.path)?.nodeText === problem.nodeText);
+  return problems.filter(
+    (problem) => !problem.path || locatePath(text, problem.path)?.nodeText === problem.nodeText,
+  );
 }

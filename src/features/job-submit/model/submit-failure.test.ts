@@ -24,7 +24,11 @@ describe('describeSubmitFailure', () => {
   });
 
   it('marks the parent of a missing required field', () => {
-    const failure = describeSubmitFailure({ status: 400, code: 'InvalidParametersError', message: 'taskRoles[0].gpuType is required' });
+    const failure = describeSubmitFailure({
+      status: 400,
+      code: 'InvalidParametersError',
+      message: 'taskRoles[0].gpuType is required',
+    });
     if (failure.kind !== 'invalid') throw new Error(failure.kind);
     const [marker] = markersFor(text, failure.problems);
     expect(text.slice(marker!.offset, marker!.offset + 1)).toBe('{');
@@ -34,7 +38,8 @@ describe('describeSubmitFailure', () => {
     const failure = describeSubmitFailure({
       status: 400,
       code: 'InvalidParametersError',
-      message: 'The job needs 64 vCores (all tasks together) but virtual cluster default has 2 vCores in total.',
+      message:
+        'The job needs 64 vCores (all tasks together) but virtual cluster default has 2 vCores in total.',
     });
     if (failure.kind !== 'invalid') throw new Error(failure.kind);
     expect(failure.problems).toEqual([{ path: null, message: failure.message }]);
@@ -42,14 +47,31 @@ describe('describeSubmitFailure', () => {
   });
 
   it('knows a name conflict and an unknown or forbidden virtual cluster', () => {
-    expect(describeSubmitFailure({ status: 409, code: 'ConflictJobError', message: 'Job name a already exists' }).kind).toBe('name-taken');
-    expect(describeSubmitFailure({ status: 404, code: 'NoVirtualClusterError', message: 'Virtual cluster nope is not found.' }).kind).toBe(
-      'virtual-cluster',
-    );
     expect(
-      describeSubmitFailure({ status: 403, code: 'ForbiddenUserError', message: 'User alice is not allowed to use virtual cluster gpu.' }).kind,
+      describeSubmitFailure({
+        status: 409,
+        code: 'ConflictJobError',
+        message: 'Job name a already exists',
+      }).kind,
+    ).toBe('name-taken');
+    expect(
+      describeSubmitFailure({
+        status: 404,
+        code: 'NoVirtualClusterError',
+        message: 'Virtual cluster nope is not found.',
+      }).kind,
     ).toBe('virtual-cluster');
-    expect(describeSubmitFailure({ status: 500, code: 'UnknownError', message: 'boom' })).toEqual({ kind: 'other', message: 'boom' });
+    expect(
+      describeSubmitFailure({
+        status: 403,
+        code: 'ForbiddenUserError',
+        message: 'User alice is not allowed to use virtual cluster gpu.',
+      }).kind,
+    ).toBe('virtual-cluster');
+    expect(describeSubmitFailure({ status: 500, code: 'UnknownError', message: 'boom' })).toEqual({
+      kind: 'other',
+      message: 'boom',
+    });
   });
 });
 
@@ -65,7 +87,9 @@ describe('ruleProblems', () => {
 
 describe('unresolved server problems', () => {
   it('keep their mark until the person edits the value', () => {
-    const answered = rememberNodes(text, [{ path: ['taskRoles', 0, 'memoryMB'], message: 'too small' }]);
+    const answered = rememberNodes(text, [
+      { path: ['taskRoles', 0, 'memoryMB'], message: 'too small' },
+    ]);
     const unrelatedEdit = text.replace('"image": "x"', '"image": "y"');
     expect(unresolved(unrelatedEdit, answered)).toHaveLength(1);
     expect(unresolved(text.replace('"memoryMB": 50', '"memoryMB": 500'), answered)).toHaveLength(0);

@@ -21,14 +21,20 @@ export type SubmitFailure =
 export function describeSubmitFailure(error: ApiFailure): SubmitFailure {
   const { code, message } = error;
   if (code === 'ConflictJobError') return { kind: 'name-taken', message };
-  if (code === 'NoVirtualClusterError' || (code === 'ForbiddenUserError' && /virtual cluster/i.test(message))) {
+  if (
+    code === 'NoVirtualClusterError' ||
+    (code === 'ForbiddenUserError' && /virtual cluster/i.test(message))
+  ) {
     return { kind: 'virtual-cluster', message };
   }
   if (code === 'InvalidParametersError') {
     // Only paths into the config count: "The job needs 64 vCores…" names no field.
     const problems = problemsInMessage(message).map((problem) => ({
       ...problem,
-      path: problem.path && Object.hasOwn(jobConfigSchema.properties, problem.path[0]!) ? problem.path : null,
+      path:
+        problem.path && Object.hasOwn(jobConfigSchema.properties, problem.path[0]!)
+          ? problem.path
+          : null,
     }));
     return { kind: 'invalid', message, problems };
   }

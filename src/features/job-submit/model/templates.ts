@@ -26,7 +26,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
             cpuNumber: 1,
             memoryMB: 256,
             gpuNumber: 0,
-            command: 'echo "Hello from $PAI_JOB_NAME, task $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX"',
+            command:
+              'echo "Hello from $PAI_JOB_NAME, task $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX"',
           },
         ],
       }),
@@ -34,7 +35,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
   {
     id: 'distributed',
     title: 'Distributed',
-    description: 'A server and two workers that find it through $PAI_HOST_IP_* and $PAI_PORT_LIST_*.',
+    description:
+      'A server and two workers that find it through $PAI_HOST_IP_* and $PAI_PORT_LIST_*.',
     text: (jobName) =>
       pretty({
         jobName,
