@@ -1,5 +1,5 @@
 import { JOBS_USAGE, USERS_USAGE } from './cli/usage.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-error.ts';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-error.ts';
 
 export interface VirtualClusterCapacity {
   cpus: number;

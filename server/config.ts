@@ -1,16 +1,6 @@
 import { resolve } from 'node:path';
 import { loadOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
-
-/** A setting that stops the server at start; the message names the variable. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './config-error.ts';
 
 export interface ServerConfig {
   host: string;

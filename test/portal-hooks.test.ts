@@ -5,7 +5,8 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { createServer, get, type Server } from 'node:http';
 import { createElement, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { importJobs, type ImportedJob } from '../server/jobs/import-jobs.ts';
+import { importJobs } from '../server/jobs/import-jobs.ts';
+import { jobHistory } from './job-history.ts';
 import { createTestApp, TEST_ADMIN, type TestApp } from '../server/test-support/app.ts';
 import { useJobCounts } from '../src/features/dashboard/api/get-job-counts.ts';
 import { useRecentJobs } from '../src/features/dashboard/api/get-recent-jobs.ts';
@@ -22,62 +23,6 @@ import { setRuntimeConfig } from '../src/lib/runtime-config.ts';
 import { clearSession, currentSession, saveSession, sessionFromLogin } from '../src/lib/session.ts';
 
 let server: TestApp;
-
-const base = { retries: 0, totalTaskNumber: 1, totalTaskRoleNumber: 1, totalGpuNumber: 0 };
-const history: ImportedJob[] = [
-  {
-    ...base,
-    name: 'a-train-1',
-    username: 'alice',
-    state: 'RUNNING',
-    createdTime: 1_000,
-    virtualCluster: 'default',
-  },
-  {
-    ...base,
-    name: 'a-train-2',
-    username: 'alice',
-    state: 'FAILED',
-    createdTime: 2_000,
-    completedTime: 2_500,
-    virtualCluster: 'research',
-  },
-  {
-    ...base,
-    name: 'a-eval',
-    username: 'alice',
-    state: 'SUCCEEDED',
-    createdTime: 3_000,
-    completedTime: 3_100,
-    virtualCluster: 'default',
-  },
-  {
-    ...base,
-    name: 'a-wait',
-    username: 'alice',
-    state: 'WAITING',
-    createdTime: 4_000,
-    virtualCluster: 'default',
-  },
-  {
-    ...base,
-    name: 'b-train',
-    username: 'bob',
-    state: 'RUNNING',
-    createdTime: 5_000,
-    virtualCluster: 'default',
-  },
-  {
-    ...base,
-    name: 'old-run',
-    username: 'alice',
-    state: 'STOPPED',
-    createdTime: 500,
-    completedTime: 600,
-    legacy: true,
-    virtualCluster: 'default',
-  },
-];
 
 function wrapper({ children }: { children: ReactNode }) {
   return createElement(QueryClientProvider, { client: createQueryClient() }, children);
@@ -98,7 +43,7 @@ beforeAll(async () => {
   server = await createTestApp();
   await server.addUser('alice');
   await server.addUser('bob');
-  importJobs(server.db, JSON.stringify(history));
+  importJobs(server.db, JSON.stringify(jobHistory));
   serverUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
   setRuntimeConfig({ restServerUri: serverUrl });
 });

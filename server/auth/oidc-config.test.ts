@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
+import { loadConfig } from '../config.ts';
 import { portalOidcSettings } from './oidc-portal-settings.ts';
 import { NonceLedger } from './oidc-nonce-ledger.ts';
 

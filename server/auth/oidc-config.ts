@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 
 /** Azure AD (or any OpenID Connect provider) settings, read from PAI_OIDC_* when PAI_AUTHN_METHOD=OIDC. */
 export interface OidcConfig {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 
 /** Tunables of the local job runtime. */
 export interface RuntimeOptions {
