@@ -106,7 +106,14 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
   },
   {
-    files: ['server/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'test/**/*.ts', '*.config.{ts,js}'],
+    files: [
+      'server/**/*.ts',
+      'testing/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'test/**/*.ts',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobDetail, JobListItem, JobListPage } from '../contract/api-types.ts';
-import { startServer, type RunningServer } from '../e2e/fixtures/server.ts';
+import { startServer, type RunningServer } from '../testing/server.ts';
 import { atMost, median, ms, type BenchSection, type Measurement } from './section.ts';
 
 const COMMAND = 'sleep 30';

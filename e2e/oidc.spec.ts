@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chromiumFlags } from '../playwright.config.ts';
-import { PaiApi } from './fixtures/api.ts';
+import { PaiApi } from '../testing/api.ts';
 import {
   MSAL_TOKEN_TTL_SECONDS,
   startOidcCluster,
   type OidcCluster,
 } from './fixtures/oidc-cluster.ts';
-import { OIDC_PASSWORD } from './fixtures/oidc-provider.ts';
-import type { RunningServer } from './fixtures/server.ts';
+import { OIDC_PASSWORD } from '../testing/oidc-provider.ts';
+import type { RunningServer } from '../testing/server.ts';
 import { expect, test as portalTest } from './fixtures/test.ts';
 
 /**

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from './http/content-security-policy.ts';
-import { createTestApp, type TestApp } from './test-support/app.ts';
-import { apiClient, type ApiClient } from './test-support/http.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { apiClient, type ApiClient } from '../testing/http.ts';
 
 const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServeProcess, type ServeProcess } from '../server/test-support/serve-process.ts';
+import { startServeProcess, type ServeProcess } from '../testing/serve-process.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 

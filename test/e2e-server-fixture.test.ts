@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PaiApi } from '../e2e/fixtures/api.ts';
-import { startServer, type RunningServer } from '../e2e/fixtures/server.ts';
+import { PaiApi } from '../testing/api.ts';
+import { startServer, type RunningServer } from '../testing/server.ts';
 
 describe('the e2e server fixture', () => {
   let server: RunningServer | undefined;

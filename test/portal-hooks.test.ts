@@ -7,7 +7,7 @@ import { createElement, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importJobs } from '../server/jobs/import-jobs.ts';
 import { jobHistory } from './job-history.ts';
-import { createTestApp, TEST_ADMIN, type TestApp } from '../server/test-support/app.ts';
+import { createTestApp, TEST_ADMIN, type TestApp } from '../testing/app.ts';
 import { useJobCounts } from '../src/features/dashboard/api/get-job-counts.ts';
 import { useRecentJobs } from '../src/features/dashboard/api/get-recent-jobs.ts';
 import { useVirtualClusters } from '../src/features/dashboard/api/get-virtual-clusters.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServeProcess, type ServeProcess } from '../server/test-support/serve-process.ts';
+import { startServeProcess, type ServeProcess } from '../testing/serve-process.ts';
 
 /** fetch as JSON against a running server. */
 async function call(

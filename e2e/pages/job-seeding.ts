@@ -1,5 +1,5 @@
-import type { PaiApi } from '../fixtures/api.ts';
-import type { RunningServer } from '../fixtures/server.ts';
+import type { PaiApi } from '../../testing/api.ts';
+import type { RunningServer } from '../../testing/server.ts';
 import { test as base } from '../fixtures/test.ts';
 
 /** Jobs submitted with their exact config text (the API fixture sends a fixed shape) and stopped after the test. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../services.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { loadOidcConfig, type OidcConfig } from './oidc-config.ts';
 import type { IdTokenClaims } from './oidc-id-token.ts';
 import { signInVerified, usernameOf } from './oidc-identity.ts';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, JobListItem } from '../../contract/api-types.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { FAST_OPTIONS } from '../runtime/test-kit.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 import { ImportError, importJobs } from './import-jobs.ts';
 
 /** History as an OpenPAI cluster lists it (CONTRACT §5.2), one item with its config. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIdentityProvider, type IdentityProvider } from '../../e2e/fixtures/oidc-provider.ts';
-import { ProviderUserAgent, signInAtProvider } from '../../e2e/fixtures/oidc-user-agent.ts';
-import { startServer, type RunningServer } from '../../e2e/fixtures/server.ts';
+import { startIdentityProvider, type IdentityProvider } from '../../testing/oidc-provider.ts';
+import { ProviderUserAgent, signInAtProvider } from '../../testing/oidc-user-agent.ts';
+import { startServer, type RunningServer } from '../../testing/server.ts';
 
 const CLIENT_ID = 'pai-portal';
 const CLIENT_SECRET = 'pai-portal-test-secret-0123456789';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 const validConfig = () => ({
   jobName: 'prop',

@@ -3,8 +3,8 @@ import type { JobDetail, JobListItem } from '../../contract/api-types.ts';
 import { importJobs } from '../jobs/import-jobs.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { FAST_OPTIONS } from '../runtime/test-kit.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 
 type Role = 'anonymous' | 'other' | 'owner' | 'admin';
 const ROLES: Role[] = ['anonymous', 'other', 'owner', 'admin'];

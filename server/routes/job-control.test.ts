@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 
 const json = { 'content-type': 'application/json' };
 const job = (jobName: string) =>

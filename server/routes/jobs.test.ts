@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, JobListItem } from '../../contract/api-types.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 
 const EXAMPLE = readFileSync(new URL('../../examples/exampleJob.json', import.meta.url), 'utf8');
 const json = { 'content-type': 'application/json' };

@@ -4,8 +4,8 @@ import { SignJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_SECRET_FILE } from '../services.ts';
 import { TokenStore } from '../store/tokens.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient } from '../../testing/http.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 
 describe('user management', () => {
   let t: TestApp;

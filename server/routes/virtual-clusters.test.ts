@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VirtualCluster } from '../../contract/api-types.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { FAST_OPTIONS } from '../runtime/test-kit.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 
 describe('virtual clusters', () => {
   let t: TestApp;

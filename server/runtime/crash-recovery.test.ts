@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
-import { startServer, type RunningServer } from '../../e2e/fixtures/server.ts';
+import { startServer, type RunningServer } from '../../testing/server.ts';
 import { processesOf } from './test-kit.ts';
 
 const run = promisify(execFile);

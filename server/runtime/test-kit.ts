@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { JobDetail, JobState } from '../../contract/api-types.ts';
 import type { ClusterConfig } from '../cluster-config.ts';
-import { createTestApp, TEST_CLUSTER, type TestApp } from '../test-support/app.ts';
+import { createTestApp, TEST_CLUSTER, type TestApp } from '../../testing/app.ts';
 import { LocalRuntime } from './local-runtime.ts';
 import type { RuntimeOptions } from './options.ts';
 

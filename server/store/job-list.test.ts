@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_ORDER_FIELDS, type JobListItem, type JobListPage } from '../../contract/api-types.ts';
 import { parseJobListQuery } from '../jobs/list-query.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient, type ApiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
 import { jobListSql } from './job-list.ts';
 import { JobStore } from './jobs.ts';
 

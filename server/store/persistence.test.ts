@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import { importJobs } from '../jobs/import-jobs.ts';
-import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { apiClient } from '../test-support/http.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient } from '../../testing/http.ts';
 
 const CONFIG =
   '{"jobName": "kept", "image": "x", "taskRoles": [{"name": "m", "command": "true"}]}\n';

@@ -3,14 +3,14 @@ import { killProcessesWorkingUnder } from './processes.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
-import { parseClusterConfig, type ClusterConfig } from '../cluster-config.ts';
-import { loadConfig, type ServerConfig } from '../config.ts';
-import type { JobRuntime } from '../runtime/types.ts';
-import { openDatabase, type Db } from '../store/db.ts';
-import { UserStore } from '../store/users.ts';
-import { ensureFirstAdmin } from '../users/first-admin.ts';
-import { createUserAccount } from '../users/user-accounts.ts';
+import { buildApp } from '../server/app.ts';
+import { parseClusterConfig, type ClusterConfig } from '../server/cluster-config.ts';
+import { loadConfig, type ServerConfig } from '../server/config.ts';
+import type { JobRuntime } from '../server/runtime/types.ts';
+import { openDatabase, type Db } from '../server/store/db.ts';
+import { UserStore } from '../server/store/users.ts';
+import { ensureFirstAdmin } from '../server/users/first-admin.ts';
+import { createUserAccount } from '../server/users/user-accounts.ts';
 
 /** A fixed cluster, so tests do not depend on this machine's size. */
 export const TEST_CLUSTER: ClusterConfig = parseClusterConfig({
