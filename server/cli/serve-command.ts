@@ -2,19 +2,22 @@ import { join } from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadClusterConfig } from '../cluster-config.ts';
 import { loadConfig } from '../config.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { runtimeOptionsFromEnv } from '../runtime/options.ts';
+import { loadBackend, runtimeKindFromEnv } from '../runtime/runtime.ts';
 import { openDatabase } from '../store/db.ts';
 import { UserStore } from '../store/users.ts';
 import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from '../users/first-admin.ts';
 
-/** `serve`: the API and the built portal, with the local job runtime. */
+/** `serve`: the API and the built portal, with the job runtime PAI_RUNTIME names. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const cluster = loadClusterConfig(config.clusterConfigPath);
+  const backend = await loadBackend(runtimeKindFromEnv(), config.clusterConfigPath, () =>
+    loadClusterConfig(config.clusterConfigPath),
+  );
+  const { cluster } = backend;
   const db = openDatabase(config.dataDir);
   const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
-  const runtime = new LocalRuntime({ config, db, cluster, options: runtimeOptionsFromEnv() });
+  const runtime = backend.create({ config, db, options: runtimeOptionsFromEnv() });
   const app = await buildApp({ config, db, cluster, runtime });
   // Recovery settles and re-tracks tasks before the first request is answered.
   await runtime.start();

@@ -232,7 +232,7 @@ export class LocalRuntime implements JobRuntime {
 }
 
 /** The job's URL path: `/api/v1/user/<namespace>/jobs/<name>`, or `/api/v1/jobs/<name>` for a legacy job. */
-function jobPath(row: Pick<RuntimeJobRow, 'framework_name'>): string {
+export function jobPath(row: Pick<RuntimeJobRow, 'framework_name'>): string {
   const tilde = row.framework_name.indexOf('~');
   if (tilde < 0) return `/api/v1/jobs/${encodeURIComponent(row.framework_name)}`;
   const namespace = row.framework_name.slice(0, tilde);

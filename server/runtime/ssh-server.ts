@@ -16,17 +16,30 @@ export interface TaskSshOptions {
   authorizedKey: ParsedKey;
   cwd: string;
   env: Record<string, string>;
+  /** Runs sessions elsewhere through this argv prefix (Slurm: `srun --jobid … --overlap`). */
+  remote?: string[];
 }
 
 const sameKey = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
 
 /** The argv of a session: bash, or bash under `script` when the client asked for a terminal. */
-function sessionCommand(command: string | null, pty: PseudoTtyInfo | null): [string, string[]] {
-  if (!pty) return ['bash', command === null ? [] : ['-c', command]];
+function sessionCommand(
+  command: string | null,
+  pty: PseudoTtyInfo | null,
+  remote: string[] = [],
+): [string, string[]] {
+  const bash = ['bash', ...(command === null ? [] : ['-c', command])];
+  if (!pty) return [[...remote, ...bash][0]!, [...remote, ...bash].slice(1)];
   // util-linux `script` gives the shell a real pseudo-terminal (line editing, job control, colours).
   const size = `stty rows ${pty.rows || 24} cols ${pty.cols || 80} 2>/dev/null; `;
-  return ['script', ['-qfec', size + (command ?? 'exec bash -il'), '/dev/null']];
+  const inner =
+    remote.length === 0
+      ? (command ?? 'exec bash -il')
+      : `exec ${[...remote, '--pty', 'bash', ...(command === null ? ['-il'] : ['-c', command])].map(shellQuote).join(' ')}`;
+  return ['script', ['-qfec', size + inner, '/dev/null']];
 }
+
+const shellQuote = (word: string): string => `'${word.replace(/'/g, "'\\''")}'`;
 
 /** An SSH endpoint for one running task: shell and exec in the task's directory and environment. */
 export class TaskSshServer {
@@ -88,7 +101,7 @@ export class TaskSshServer {
   }
 
   private run(channel: ServerChannel, command: string | null, pty: PseudoTtyInfo | null): void {
-    const [file, args] = sessionCommand(command, pty);
+    const [file, args] = sessionCommand(command, pty, this.options.remote);
     const env = pty
       ? { ...this.options.env, TERM: pty.term || 'xterm', SHELL: '/bin/bash' }
       : this.options.env;

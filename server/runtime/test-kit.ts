@@ -5,6 +5,7 @@ import type { ClusterConfig } from '../cluster-config.ts';
 import { createTestApp, TEST_CLUSTER, type TestApp } from '../../testing/app.ts';
 import { LocalRuntime } from './local-runtime.ts';
 import type { RuntimeOptions } from './options.ts';
+import type { RuntimeBackend } from './runtime.ts';
 
 /** Short waits so stop and retry tests stay quick. */
 export const FAST_OPTIONS: Partial<RuntimeOptions> = {
@@ -47,16 +48,23 @@ export function oneTaskJob(
 
 /** The real app with a real LocalRuntime on a temp data dir, and a signed-in user `alice`. */
 export async function createRuntimeApp(
-  options: { cluster?: ClusterConfig; runtime?: Partial<RuntimeOptions> } = {},
+  options: {
+    cluster?: ClusterConfig;
+    runtime?: Partial<RuntimeOptions>;
+    /** Another backend than the local one (the Slurm tests). */
+    backend?: RuntimeBackend;
+  } = {},
 ): Promise<RuntimeTestApp> {
+  const runtimeOptions = { ...FAST_OPTIONS, ...options.runtime };
   const app = await createTestApp({
-    cluster: options.cluster ?? TEST_CLUSTER,
+    cluster: options.backend?.cluster ?? options.cluster ?? TEST_CLUSTER,
     runtime: ({ config, db, cluster }) =>
-      new LocalRuntime({ config, db, cluster, options: { ...FAST_OPTIONS, ...options.runtime } }),
+      options.backend?.create({ config, db, options: runtimeOptions }) ??
+      new LocalRuntime({ config, db, cluster, options: runtimeOptions }),
   });
   const username = 'alice';
   const token = await app.addUser(username, {
-    virtualCluster: Object.keys((options.cluster ?? TEST_CLUSTER).virtualClusters),
+    virtualCluster: Object.keys(app.cluster.virtualClusters),
   });
   const auth = (bearer = token) => ({ authorization: `Bearer ${bearer}` });
   const jobUrl = (jobName: string) => `/api/v1/user/${username}/jobs/${jobName}`;

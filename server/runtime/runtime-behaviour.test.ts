@@ -1,0 +1,175 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobDetail, SshInfo, TaskStatus } from '../../contract/api-types.ts';
+import {
+  slurmSkipReason,
+  startTestSlurmCluster,
+  type TestSlurmCluster,
+} from '../../testing/slurm-cluster.ts';
+import { slurmBackend } from './slurm/slurm-runtime.ts';
+import { createRuntimeApp, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
+
+/** The runtime's behaviour, the same for both backends (PAI_RUNTIME=local and slurm). */
+const run = promisify(execFile);
+const ended = (detail: JobDetail) =>
+  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
+const tasksOf = (detail: JobDetail, role = 'main'): TaskStatus[] =>
+  detail.taskRoles[role]!.taskStatuses;
+const LOG_MAX = 64 * 1024;
+const slurmSkip = slurmSkipReason();
+if (slurmSkip) console.log(`Slurm runtime tests skipped: ${slurmSkip}`);
+
+describe.each([
+  { backend: 'local', skip: null },
+  { backend: 'slurm', skip: slurmSkip },
+])('runtime behaviour on the $backend backend', ({ backend, skip }) => {
+  let kit: RuntimeTestApp;
+  let cluster: TestSlurmCluster | undefined;
+  const timeout = backend === 'slurm' ? 60_000 : 30_000;
+
+  beforeAll(async () => {
+    if (skip) return;
+    const runtime = { logMaxBytes: LOG_MAX, stopGraceMs: 1000, pollIntervalMs: 150 };
+    if (backend === 'slurm') {
+      cluster = await startTestSlurmCluster();
+      kit = await createRuntimeApp({ backend: slurmBackend(undefined), runtime });
+    } else kit = await createRuntimeApp({ runtime });
+  }, 60_000);
+  afterAll(async () => {
+    await kit?.close();
+    cluster?.stop();
+  });
+
+  const it_ = (name: string, test: () => Promise<void>) =>
+    it.skipIf(skip !== null)(name, test, 2 * timeout);
+  const waitEnd = (name: string) => kit.waitFor(name, ended, timeout);
+  const get = (url: string) =>
+    kit.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${kit.token}` } });
+
+  it_('runs a job to SUCCEEDED, and fails one with its exit code and stderr', async () => {
+    const good = await kit.submit(oneTaskJob('echo hello'));
+    const bad = await kit.submit(oneTaskJob('echo "disk is full" >&2; exit 3'));
+    const success = await waitEnd(good);
+    expect(success.jobStatus).toMatchObject({ state: 'SUCCEEDED', appExitCode: 0, retries: 0 });
+    expect(success.jobStatus.appExitDiagnostics).toMatch(/main\[0\] exited with code 0/);
+    const failure = await waitEnd(bad);
+    expect(failure.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 3 });
+    expect(failure.jobStatus.appExitDiagnostics).toMatch(/disk is full/);
+    expect(tasksOf(failure)[0]).toMatchObject({ taskState: 'FAILED', containerExitCode: 3 });
+  });
+
+  it_('applies minFailedTaskCount and stops the other tasks', async () => {
+    const command =
+      'case $PAI_CURRENT_TASK_ROLE_CURRENT_TASK_INDEX in 0) exit 1;; 1) sleep 0.5; exit 2;; *) exec sleep 60;; esac';
+    const name = await kit.submit(
+      oneTaskJob(command, {}, { taskNumber: 3, minFailedTaskCount: 2 }),
+    );
+    const detail = await waitEnd(name);
+    expect(detail.jobStatus).toMatchObject({
+      state: 'FAILED',
+      appExitCode: 2,
+      appExitTriggerTaskIndex: 1,
+    });
+    expect(tasksOf(detail).map((task) => task.taskState)).toEqual(['FAILED', 'FAILED', 'STOPPED']);
+  });
+
+  it_('retries a failed job retryCount times', async () => {
+    const name = await kit.submit(oneTaskJob('exit 4', { retryCount: 1 }));
+    const detail = await waitEnd(name);
+    expect(detail.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 4, retries: 1 });
+  });
+
+  it_(
+    'gangs: a job waits until all its tasks fit, runs when capacity frees, stops while waiting',
+    async () => {
+      const cpus = kit.cluster.virtualClusters.default!.cpus;
+      const big = await kit.submit(
+        oneTaskJob('exec sleep 60', {}, { taskNumber: cpus / 4, cpuNumber: 4 }),
+      );
+      await kit.waitForState(big, 'RUNNING', timeout);
+      const gang = await kit.submit(oneTaskJob('echo ran', {}, { taskNumber: 2 }));
+      const dropped = await kit.submit(oneTaskJob('echo never', {}, { taskNumber: 2 }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await kit.detail(gang)).jobStatus.state).toBe('WAITING');
+      await kit.stop(dropped);
+      expect((await waitEnd(dropped)).jobStatus).toMatchObject({
+        state: 'STOPPED',
+        appExitCode: -7351,
+      });
+      await kit.stop(big);
+      expect((await waitEnd(big)).jobStatus.state).toBe('STOPPED');
+      expect((await waitEnd(gang)).jobStatus.state).toBe('SUCCEEDED');
+    },
+  );
+
+  it_('stops a running job: SIGTERM, then SIGKILL after the grace period', async () => {
+    const name = await kit.submit(oneTaskJob("trap '' TERM; echo up; sleep 60 & wait; sleep 60"));
+    await kit.waitForState(name, 'RUNNING', timeout);
+    await kit.waitFor(name, () => true);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await kit.stop(name);
+    const detail = await waitEnd(name);
+    expect(detail.jobStatus).toMatchObject({ state: 'STOPPED', appExitCode: -7351 });
+    expect(tasksOf(detail)[0]).toMatchObject({ taskState: 'STOPPED', containerExitCode: -7400 });
+  });
+
+  it_('gives each task OpenPAI environment, ports and GPUs, and capped logs', async () => {
+    const command =
+      'echo "$PAI_HOST_IP_main_1 $PAI_PORT_LIST_main_0_http $PAI_PORT_LIST_main_1_ssh $CUDA_VISIBLE_DEVICES"; ' +
+      "echo to-stderr >&2; head -c 200000 /dev/zero | tr '\\0' a >/dev/null";
+    const name = await kit.submit(oneTaskJob(command, {}, { taskNumber: 2, gpuNumber: 1 }));
+    const detail = await waitEnd(name);
+    expect(detail.jobStatus.state).toBe('SUCCEEDED');
+    const [first, second] = tasksOf(detail);
+    const stdout = (await get(`${kit.jobUrl(name)}/tasks/main/0/logs/stdout`)).body
+      .trim()
+      .split(' ');
+    expect(stdout.slice(0, 3)).toEqual([
+      second!.containerIp,
+      first!.containerPorts!.http,
+      second!.containerPorts!.ssh,
+    ]);
+    expect(stdout[3]).toMatch(/^\d$/);
+    expect((await get(`${kit.jobUrl(name)}/tasks/main/1/logs/stderr`)).body).toBe('to-stderr\n');
+    const noisy = await kit.submit(
+      oneTaskJob("head -c 300000 /dev/zero | tr '\\0' a; echo; echo END"),
+    );
+    await waitEnd(noisy);
+    const log = await get(`${kit.jobUrl(noisy)}/tasks/main/0/logs/stdout`);
+    expect(Number(log.headers['x-log-kept-bytes'])).toBeLessThanOrEqual(2 * LOG_MAX);
+    expect(log.body.endsWith('aaa\nEND\n')).toBe(true);
+  });
+
+  it_('lets a stock OpenSSH client into a running task with the downloaded key', async () => {
+    const name = await kit.submit(oneTaskJob('exec sleep 60'));
+    await kit.waitForState(name, 'RUNNING', timeout);
+    let info: SshInfo = { containers: [] } as unknown as SshInfo;
+    for (let tries = 0; tries < 100 && info.containers.length === 0; tries++) {
+      info = (await get(`${kit.jobUrl(name)}/ssh`)).json() as SshInfo;
+      if (info.containers.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const key = (await get(new URL(info.keyPair.privateKeyDirectDownloadLink).pathname)).body;
+    const keyFile = join(kit.dataDir, `key-${backend}`);
+    writeFileSync(keyFile, key, { mode: 0o600 });
+    const ssh = (extra: string[], command: string) =>
+      run('ssh', [
+        ...['-i', keyFile, '-p', info.containers[0]!.sshPort, '-o', 'StrictHostKeyChecking=no'],
+        ...['-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', '-o', 'LogLevel=ERROR'],
+        ...extra,
+        `alice@${info.containers[0]!.sshIp}`,
+        command,
+      ]);
+    const { stdout } = await ssh(
+      [],
+      'echo $PAI_JOB_NAME $PAI_CURRENT_TASK_ROLE_NAME; basename $PWD',
+    );
+    expect(stdout).toBe(`${name} main\nwork\n`);
+    const terminal = await ssh(['-tt'], 'tty');
+    expect(terminal.stdout).toMatch(/^\/dev\/pts\/\d+/);
+    await kit.stop(name);
+    await waitEnd(name);
+  });
+});

@@ -1,0 +1,219 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SshInfo } from '../../../contract/api-types.ts';
+import type { ClusterConfig } from '../../cluster-config.ts';
+import type { ServerConfig } from '../../config.ts';
+import type { Db } from '../../store/db.ts';
+import { stoppedOutcome } from '../completion.ts';
+import { taskKeys } from '../job-spec.ts';
+import { jobPath } from '../local-runtime.ts';
+import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from '../options.ts';
+import { RuntimePaths } from '../paths.ts';
+import { RuntimeStore } from '../runtime-store.ts';
+import type { RuntimeBackend } from '../runtime.ts';
+import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from '../ssh-keys.ts';
+import { readTaskLog, type LogStream } from '../task-logs.ts';
+import type { JobRuntime, TaskLog, VirtualClusterUsage } from '../types.ts';
+import { partitionUsage, slurmClusterConfig, type PartitionMap } from './partitions.ts';
+import { scancel } from './slurm-cli.ts';
+import { finishAttempt, submitAttempt, terminate, type SlurmContext } from './slurm-driver.ts';
+import { slurmJobFromRow, type SlurmJob } from './slurm-job.ts';
+import { pollOnce } from './slurm-poll.ts';
+import { closeSsh, openSsh } from './slurm-ssh.ts';
+import { SlurmStore } from './slurm-store.ts';
+import { recoverSlurmJob } from './slurm-recovery.ts';
+
+export interface SlurmRuntimeDeps {
+  config: Pick<ServerConfig, 'host' | 'dataDir'>;
+  db: Db;
+  partitions: PartitionMap;
+  options?: Partial<RuntimeOptions>;
+}
+
+const RUNNING_LOG_TAIL = 64 * 1024;
+const USAGE_EVERY_MS = 2000;
+const wildcard = (host: string) => host === '0.0.0.0' || host === '::' || host === '';
+
+/** PAI_RUNTIME=slurm: VCs from the partitions, jobs as Slurm jobs (README, "Slurm runtime"). */
+export function slurmBackend(clusterConfigPath: string | undefined): RuntimeBackend {
+  const { cluster, partitions } = slurmClusterConfig(clusterConfigPath);
+  return { cluster, create: (deps) => new SlurmRuntime({ ...deps, partitions }) };
+}
+
+/** Runs each attempt of a job as one Slurm job (sbatch), and follows it with squeue and files. */
+export class SlurmRuntime implements JobRuntime {
+  private readonly ctx: SlurmContext;
+  private readonly slurmStore: SlurmStore;
+  private readonly hostIp: string;
+  private hostKey: Buffer = Buffer.alloc(0);
+  private closed = false;
+  private loop: Promise<void> | null = null;
+  private usageCache = new Map<string, Pick<VirtualClusterUsage, 'vCores' | 'memory' | 'GPUs'>>();
+  private usageAt = 0;
+
+  constructor(deps: SlurmRuntimeDeps) {
+    const options = { ...DEFAULT_RUNTIME_OPTIONS, ...deps.options };
+    this.slurmStore = new SlurmStore(deps.db);
+    this.hostIp = wildcard(deps.config.host) ? '127.0.0.1' : deps.config.host;
+    this.ctx = {
+      store: new RuntimeStore(deps.db),
+      paths: new RuntimePaths(deps.config.dataDir),
+      options,
+      partitions: deps.partitions,
+      bindHost: deps.config.host,
+      portsInUse: new Set(),
+      jobs: new Map(),
+      closeSsh,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.hostKey = ensureHostKey(this.ctx.paths.hostKey());
+    for (const row of this.ctx.store.unfinishedJobs()) {
+      const job = recoverSlurmJob(this.ctx, row);
+      if (job) this.ctx.jobs.set(job.id, job);
+    }
+    // Ends that happened while the server was down are recorded before the first request.
+    await this.tick();
+    for (const job of this.ctx.jobs.values()) {
+      if (job.slurmId === null && !job.submitting && !job.launched)
+        void submitAttempt(this.ctx, job);
+    }
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.closed) {
+      await new Promise((resolve) => setTimeout(resolve, this.ctx.options.pollIntervalMs));
+      if (!this.closed) await this.tick();
+    }
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await pollOnce(this.ctx, this.slurmStore, (job) => this.openSsh(job));
+      if (Date.now() - this.usageAt > USAGE_EVERY_MS) {
+        this.usageAt = Date.now();
+        this.usageCache = await partitionUsage(this.ctx.partitions);
+      }
+    } catch (error) {
+      console.error(`slurm runtime: ${(error as Error).message}`);
+    }
+  }
+
+  private openSsh(job: SlurmJob): Promise<void> {
+    return openSsh(this.ctx, job, { hostKey: this.hostKey, closed: () => this.closed });
+  }
+
+  enqueue(jobId: number): void {
+    if (this.closed || this.ctx.jobs.has(jobId)) return;
+    const row = this.ctx.store.job(jobId);
+    if (!row?.config_json) return;
+    const job = slurmJobFromRow(row);
+    ensureJobKeyPair(jobKeyPair(this.ctx.paths.sshDir(job.id), job.frameworkName));
+    this.ctx.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
+    this.ctx.jobs.set(job.id, job);
+    void submitAttempt(this.ctx, job);
+  }
+
+  stop(jobId: number): void {
+    const job = this.ctx.jobs.get(jobId);
+    if (!job || job.stopRequested) return;
+    job.stopRequested = true;
+    if (!job.outcome || job.outcome.state === 'FAILED') job.outcome = stoppedOutcome();
+    if (job.slurmId === null && job.timer) return finishAttempt(this.ctx, job); // Waiting to retry.
+    if (job.slurmId === null) return; // sbatch is answering; submitAttempt cancels the job.
+    if (!job.launched) {
+      void scancel(job.slurmId);
+      return finishAttempt(this.ctx, job);
+    }
+    terminate(this.ctx, job);
+  }
+
+  async remove(jobId: number): Promise<void> {
+    const job = this.ctx.jobs.get(jobId);
+    if (job) {
+      job.removed = true;
+      job.stopRequested = true;
+      if (job.slurmId !== null) await scancel(job.slurmId);
+      finishAttempt(this.ctx, job);
+    }
+    rmSync(this.ctx.paths.jobDir(jobId), { recursive: true, force: true });
+  }
+
+  usage(): Map<string, VirtualClusterUsage> {
+    const usage = new Map<string, VirtualClusterUsage>();
+    for (const vc of Object.keys(this.ctx.partitions)) {
+      const used = this.usageCache.get(vc) ?? { vCores: 0, memory: 0, GPUs: 0 };
+      usage.set(vc, { ...used, runningJobs: 0, waitingJobs: 0 });
+    }
+    for (const job of this.ctx.jobs.values()) {
+      const vc = usage.get(job.vc);
+      if (vc && job.launched) vc.runningJobs++;
+      else if (vc) vc.waitingJobs++;
+    }
+    return usage;
+  }
+
+  sshInfo(jobId: number, baseUrl: string): SshInfo | null {
+    const row = this.ctx.store.job(jobId);
+    const keyPath = this.privateKeyPath(jobId);
+    if (!row || !keyPath) return null;
+    const job = this.ctx.jobs.get(jobId);
+    const containers = job
+      ? [...job.ssh.entries()].map(([key]) => {
+          const [role, index] = key.split('/') as [string, string];
+          return {
+            id: this.ctx.paths.containerId(job.id, job.attempt, role, Number(index)),
+            sshIp: this.hostIp,
+            sshPort: String(job.sshPorts.get(key)),
+          };
+        })
+      : [];
+    return {
+      containers,
+      keyPair: {
+        ...jobKeyPair(this.ctx.paths.sshDir(jobId), row.framework_name),
+        privateKeyDirectDownloadLink: `${baseUrl}${jobPath(row)}/ssh/private-key`,
+      },
+    };
+  }
+
+  privateKeyPath(jobId: number): string | null {
+    const row = this.ctx.store.job(jobId);
+    if (!row) return null;
+    const pair = jobKeyPair(this.ctx.paths.sshDir(jobId), row.framework_name);
+    const path = join(pair.folderPath, pair.privateKeyFileName);
+    return existsSync(path) ? path : null;
+  }
+
+  taskLog(
+    jobId: number,
+    role: string,
+    index: number,
+    stream: LogStream,
+    tailBytes: number | null,
+  ): TaskLog | null {
+    const task = this.ctx.store
+      .tasks(jobId)
+      .find((row) => row.task_role === role && row.task_index === index);
+    if (!task) return null;
+    const taskRunning = task.state === 'RUNNING';
+    const taskDir = this.ctx.paths.taskDir(jobId, task.attempt, role, index);
+    return {
+      ...readTaskLog(taskDir, stream, tailBytes ?? (taskRunning ? RUNNING_LOG_TAIL : null)),
+      taskRunning,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.loop;
+    for (const job of this.ctx.jobs.values()) {
+      clearTimeout(job.timer);
+      closeSsh(job);
+    }
+  }
+}
+
+export type { ClusterConfig };
