@@ -91,9 +91,28 @@ export default tseslint.config(
           patterns: [
             { group: ['**/server/**'], message: 'The portal never imports the server.' },
             {
-              group: ['**/features/**', '**/app/**'],
-              message: 'Shared code does not import features or the app layer.',
+              group: ['**/features/**', '**/app/**', '**/api/**'],
+              message: 'Shared code does not import features, the API layer or the app layer.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One file per endpoint (fetcher, queryOptions, key): features build hooks and UI on it.
+    files: ['src/api/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'The portal never imports the server.' },
+            {
+              group: ['**/features/**', '**/app/**', '**/components/**'],
+              message: 'src/api holds endpoints only: no features, app layer or UI.',
+            },
+            { group: ['react', 'react-dom'], message: 'src/api holds no hooks or components.' },
           ],
         },
       ],

@@ -1,4 +1,5 @@
 /** OpenPAI REST API v1 shapes (CONTRACT.md §2–§8), shared by the portal and the embedded server. */
+import type { ValidationProblem } from './validation-problem.ts';
 
 export const ERROR_CODES = [
   'BadConfigurationError',
@@ -34,6 +35,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiErrorBody {
   code: ErrorCode | string;
   message: string;
+  /**
+   * On a 400 from this server: each problem at its place (`taskRoles[0].memoryMB`), the same
+   * sentences `message` joins. Not in OpenPAI; its clients ignore the field.
+   */
+  problems?: ValidationProblem[];
 }
 
 /** GET /api/v1 */

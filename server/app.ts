@@ -60,9 +60,9 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof PaiError) {
-      return reply
-        .status(error.status)
-        .send({ code: error.code, message: error.message } satisfies ApiErrorBody);
+      const body: ApiErrorBody = { code: error.code, message: error.message };
+      if (error.problems?.length) body.problems = error.problems;
+      return reply.status(error.status).send(body);
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) {

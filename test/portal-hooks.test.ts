@@ -8,15 +8,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importJobs } from '../server/jobs/import-jobs.ts';
 import { jobHistory } from './job-history.ts';
 import { createTestApp, TEST_ADMIN, type TestApp } from '../testing/app.ts';
-import { useJobCounts } from '../src/features/dashboard/api/get-job-counts.ts';
-import { useRecentJobs } from '../src/features/dashboard/api/get-recent-jobs.ts';
-import { useVirtualClusters } from '../src/features/dashboard/api/get-virtual-clusters.ts';
-import { useJobs } from '../src/features/jobs/api/get-jobs.ts';
-import { useStopJobs } from '../src/features/jobs/api/stop-jobs.ts';
-import { useLogin } from '../src/features/auth/api/login.ts';
-import { useSignOut } from '../src/features/auth/api/logout.ts';
+import {
+  useJobCounts,
+  useRecentJobs,
+  useVirtualClusters,
+} from '../src/features/dashboard/hooks/dashboard-queries.ts';
+import { useJobs, useStopJobs } from '../src/features/jobs/hooks/job-list-queries.ts';
+import { useLogin } from '../src/features/auth/hooks/use-login.ts';
+import { useSignOut } from '../src/features/auth/hooks/use-sign-out.ts';
+import { resetJobListMode } from '../src/api/jobs/get-job-list.ts';
 import { setSignInRedirect, apiRequest } from '../src/lib/api-client.ts';
-import { resetJobListMode } from '../src/lib/job-list.ts';
 import { PaiError } from '../src/lib/pai-error.ts';
 import { createQueryClient } from '../src/lib/query-client.ts';
 import { setRuntimeConfig } from '../src/lib/runtime-config.ts';

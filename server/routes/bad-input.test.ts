@@ -57,9 +57,16 @@ const contentType = fc.constantFrom(
 function expectErrorEnvelope(status: number, body: string): void {
   expect(status, body).toBeLessThan(500);
   if (status >= 400) {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const { problems, ...parsed } = JSON.parse(body) as Record<string, unknown>;
     expect(Object.keys(parsed).sort()).toEqual(['code', 'message']);
     expect(typeof parsed.message).toBe('string');
+    // A 400 on a body that breaks the schema also lists its problems as data.
+    if (problems !== undefined) {
+      expect(status).toBe(400);
+      expect(problems).toEqual(
+        expect.arrayContaining([{ path: expect.any(String), message: expect.any(String) }]),
+      );
+    }
   }
 }
 

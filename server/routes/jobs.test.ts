@@ -268,7 +268,9 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
     const method = url.endsWith('/jobs') ? 'POST' : 'PUT';
     const response = await alice(method, url, payload, json);
     expect(response.status).toBe(status);
-    expect(response.body).toEqual({ code, message });
+    const { problems, ...envelope } = response.body as { problems?: unknown };
+    expect(envelope).toEqual({ code, message });
+    if (problems !== undefined) expect(status).toBe(400);
     expect(jobCount()).toBe(before);
   });
 

@@ -35,11 +35,14 @@ function problemsOf(errors: ErrorObject[], rootName: string): ValidationProblem[
     .filter((problem) => !seen.has(problem.message) && seen.add(problem.message));
 }
 
-/** 400 InvalidParametersError listing the problems, e.g. `taskRoles[0].memoryMB must be >= 100`. */
+/**
+ * 400 InvalidParametersError listing the problems, e.g. `taskRoles[0].memoryMB must be >= 100`,
+ * in OpenPAI's one-sentence `message` and, as data, in `problems` (every one, with its path).
+ */
 export function invalidParameters(problems: ValidationProblem[]) {
   const shown = problems.slice(0, MAX_PROBLEMS).map((problem) => problem.message);
   if (problems.length > MAX_PROBLEMS) shown.push(`and ${problems.length - MAX_PROBLEMS} more`);
-  return badRequest(shown.join('; '));
+  return badRequest(shown.join('; '), problems);
 }
 
 /** A function that returns the checked value or throws 400 InvalidParametersError. */

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../contract/api-types.ts';
+import type { ValidationProblem } from '../../contract/validation-problem.ts';
 import { NETWORK_ERROR, PaiError } from './pai-error.ts';
 import { runtimeConfig } from './runtime-config.ts';
 import { clearSession, currentSession, isExpired } from './session.ts';
@@ -54,12 +55,30 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
   return `${runtimeConfig().restServerUri}${path}${search ? `?${search}` : ''}`;
 }
 
+/** `problems` when it has the documented shape; anything else is ignored (the message still says it all). */
+function problemsOf(value: unknown): ValidationProblem[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const problems = value.filter(
+    (item): item is ValidationProblem =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as ValidationProblem).path === 'string' &&
+      typeof (item as ValidationProblem).message === 'string',
+  );
+  return problems.length === value.length && problems.length > 0 ? problems : undefined;
+}
+
 async function failure(response: Response): Promise<PaiError> {
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
     if (typeof body.message === 'string')
-      return new PaiError(response.status, body.code ?? 'UnknownError', body.message);
+      return new PaiError(
+        response.status,
+        body.code ?? 'UnknownError',
+        body.message,
+        problemsOf(body.problems),
+      );
   } catch {
     // not JSON: a proxy or an older server answered
   }

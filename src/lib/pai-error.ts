@@ -1,9 +1,13 @@
+import type { ValidationProblem } from '../../contract/validation-problem.ts';
+
 /** An API failure as OpenPAI reports it: `{code, message}` plus the HTTP status (0 = no answer). */
 export class PaiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** This portal's server lists a 400's problems with their paths; OpenPAI's servers do not. */
+    readonly problems?: ValidationProblem[],
   ) {
     super(message);
     this.name = 'PaiError';

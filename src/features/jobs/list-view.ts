@@ -1,7 +1,7 @@
 import { JOB_ORDER_FIELDS, type JobOrderField } from '../../../contract/api-types.ts';
 import type { DisplayState } from '../../../contract/job-state.ts';
 import { DISPLAY_STATES } from '../../lib/display-states.ts';
-import type { JobListRequest } from '../../lib/job-list.ts';
+import type { JobListRequest } from '../../lib/job-list-local.ts';
 
 /** Everything that decides what the list shows; it all lives in the URL (no hidden persisted filters). */
 export interface JobListView {

@@ -1,6 +1,6 @@
 import type { LoginResponse } from '../../../../contract/api-types.ts';
 import type { AzureSettings } from './azure-settings.ts';
-import { exchangeProviderTokens } from './exchange.ts';
+import { exchangeProviderTokens } from '../../../api/authn/post-oidc-return.ts';
 import { completeMsalSignIn, hasMsalAnswer } from './msal-client.ts';
 import { hasServerAnswer, takeServerAnswer } from './server-flow.ts';
 

@@ -1,11 +1,9 @@
 import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import type { AzureSettings } from './azure-settings.ts';
+import type { ProviderTokens } from '../../../api/authn/post-oidc-return.ts';
 
 /** What the cluster exchanges for its own token (POST /api/v1/authn/oidc/return). */
-export interface ProviderTokens {
-  idToken: string;
-  accessToken?: string;
-}
+export type { ProviderTokens };
 
 let client: Promise<IPublicClientApplication> | undefined;
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { saveSession, sessionFromLogin } from '../../../lib/session.ts';
 import { useSession } from '../../../lib/use-session.ts';
 import type { AzureSettings } from './azure-settings.ts';
-import { exchangeProviderTokens } from './exchange.ts';
+import { exchangeProviderTokens } from '../../../api/authn/post-oidc-return.ts';
 import { refreshMsalTokens } from './msal-client.ts';
 
 /** Timers beyond ~24.8 days overflow setTimeout; a later renewal is scheduled again then. */

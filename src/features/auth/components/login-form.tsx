@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Column } from '../../../components/column.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { PaiError } from '../../../lib/pai-error.ts';
-import { useLogin } from '../api/login.ts';
+import { useLogin } from '../hooks/use-login.ts';
 
 interface FieldErrors {
   username?: string;

@@ -6,7 +6,7 @@ import { runtimeConfig } from '../../../lib/runtime-config.ts';
 import { safeReturnPath } from '../../../lib/safe-path.ts';
 import { isExpired } from '../../../lib/session.ts';
 import { useSession } from '../../../lib/use-session.ts';
-import { useAuthnInfo } from '../api/get-authn-info.ts';
+import { useAuthnInfo } from '../hooks/use-authn-info.ts';
 import { AzureSignInButton } from './azure-sign-in-button.tsx';
 import { LoginForm } from './login-form.tsx';
 

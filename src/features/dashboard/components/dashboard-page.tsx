@@ -1,8 +1,8 @@
 import { DefaultButton, mergeStyleSets, Stack, Text } from '@fluentui/react';
-import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { useIsFetching, useQueryClient, type Query } from '@tanstack/react-query';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { useSession } from '../../../lib/use-session.ts';
-import { dashboardKeys } from '../api/keys.ts';
+import { DASHBOARD_KEYS } from '../hooks/dashboard-queries.ts';
 import { JobCounts } from './job-counts.tsx';
 import { RecentJobs } from './recent-jobs.tsx';
 import { VirtualClusterUsage } from './virtual-cluster-usage.tsx';
@@ -16,13 +16,17 @@ const classes = mergeStyleSets({
   },
 });
 
+/** Whether a query belongs to one of the cards. */
+const onDashboard = (query: Query) =>
+  DASHBOARD_KEYS.some((prefix) => prefix.every((part, index) => query.queryKey[index] === part));
+
 /** When the newest dashboard answer arrived. */
 function useLastUpdated(): number {
   const queryClient = useQueryClient();
-  useIsFetching({ queryKey: dashboardKeys.all }); // re-render when a refresh starts or ends
+  useIsFetching({ predicate: onDashboard }); // re-render when a refresh starts or ends
   const times = queryClient
     .getQueryCache()
-    .findAll({ queryKey: dashboardKeys.all })
+    .findAll({ predicate: onDashboard })
     .map((query) => query.state.dataUpdatedAt);
   return Math.max(0, ...times);
 }
@@ -31,7 +35,7 @@ function useLastUpdated(): number {
 export function DashboardPage() {
   const session = useSession();
   const queryClient = useQueryClient();
-  const fetching = useIsFetching({ queryKey: dashboardKeys.all }) > 0;
+  const fetching = useIsFetching({ predicate: onDashboard }) > 0;
   const lastUpdated = useLastUpdated();
   if (!session) return null;
   return (
@@ -59,7 +63,7 @@ export function DashboardPage() {
           <DefaultButton
             iconProps={{ iconName: 'Refresh' }}
             disabled={fetching}
-            onClick={() => queryClient.invalidateQueries({ queryKey: dashboardKeys.all })}
+            onClick={() => queryClient.invalidateQueries({ predicate: onDashboard })}
           >
             Refresh
           </DefaultButton>

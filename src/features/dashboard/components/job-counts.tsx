@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { Card } from '../../../components/card.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { STATE_COLORS } from '../../../components/state-badge.tsx';
-import { COUNTED_STATES, useJobCounts } from '../api/get-job-counts.ts';
+import { DISPLAY_STATES } from '../../../lib/display-states.ts';
+import { useJobCounts } from '../hooks/dashboard-queries.ts';
 
 const classes = mergeStyleSets({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: 8 },
@@ -38,7 +39,7 @@ export function JobCounts({ title, username }: { title: string; username: string
         />
       ) : (
         <div className={classes.grid}>
-          {COUNTED_STATES.map((state) => (
+          {DISPLAY_STATES.map((state) => (
             <Link
               key={state}
               to={`/jobs?state=${state}${userParam}`}

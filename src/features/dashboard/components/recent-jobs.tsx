@@ -17,7 +17,7 @@ import { StateBadge } from '../../../components/state-badge.tsx';
 import { formatDuration } from '../../../lib/format.ts';
 import { jobKey } from '../../../lib/job-links.ts';
 import { useNow } from '../../../lib/use-now.ts';
-import { useRecentJobs } from '../api/get-recent-jobs.ts';
+import { useRecentJobs } from '../hooks/dashboard-queries.ts';
 
 function columns(now: number): IColumn[] {
   return [

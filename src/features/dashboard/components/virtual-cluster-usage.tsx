@@ -2,7 +2,7 @@ import { Shimmer, Stack, Text } from '@fluentui/react';
 import { Card } from '../../../components/card.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
-import { useVirtualClusters } from '../api/get-virtual-clusters.ts';
+import { useVirtualClusters } from '../hooks/dashboard-queries.ts';
 import { UsageBar } from './usage-bar.tsx';
 
 /** CPUs, memory and GPUs in use per virtual cluster. */

@@ -3,7 +3,7 @@ import { CopyButton } from '../../../components/copy-button.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { MonacoEditor } from '../../../components/monaco/index.ts';
 import { saveFile } from '../../../lib/save-file.ts';
-import { useJobConfig } from '../api/get-job-config.ts';
+import { useJobConfig } from '../hooks/job-queries.ts';
 import type { JobRef } from '../model/job-ref.ts';
 import { AccessNotice } from './access-notice.tsx';
 

@@ -6,7 +6,7 @@ import { isTerminal, whyNotStoppable } from '../../../../contract/job-state.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { errorMessage } from '../../../lib/pai-error.ts';
-import { useStopJob } from '../api/stop-job.ts';
+import { useStopJob } from '../hooks/job-queries.ts';
 import { clonePath, type JobRef } from '../model/job-ref.ts';
 
 interface JobActionsProps {

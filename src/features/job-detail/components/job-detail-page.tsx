@@ -5,9 +5,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { PaiError } from '../../../lib/pai-error.ts';
 import { useSession } from '../../../lib/use-session.ts';
-import { useJob } from '../api/get-job.ts';
-import type { LogStream, TaskAddress } from '../api/get-task-log.ts';
-import { detailKeys } from '../api/keys.ts';
+import type { LogStream, TaskAddress } from '../../../api/jobs/get-task-log.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
+import { useJob } from '../hooks/job-queries.ts';
 import { jobRefFromRoute, type JobRef } from '../model/job-ref.ts';
 import { ConfigView } from './config-view.tsx';
 import { FailureSummary } from './failure-summary.tsx';
@@ -91,7 +91,9 @@ function JobDetail({ job }: { job: JobRef }) {
             mayChange={mayAccess}
             autoRefresh={autoRefresh}
             onAutoRefreshChange={setAutoRefresh}
-            onRefresh={() => void queryClient.invalidateQueries({ queryKey: detailKeys.job(job) })}
+            onRefresh={() =>
+              void queryClient.invalidateQueries({ queryKey: queryKeys.jobs.detail(job) })
+            }
             refreshing={query.isFetching}
             updatedAt={query.dataUpdatedAt}
           />

@@ -2,8 +2,8 @@ import { DefaultButton, Link, MessageBar, MessageBarType, Stack } from '@fluentu
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/pai-error.ts';
 import { saveFile } from '../../../lib/save-file.ts';
-import { downloadPrivateKey } from '../api/download-private-key.ts';
-import { restServerPath } from '../model/rest-link.ts';
+import { downloadPrivateKey } from '../../../api/jobs/get-ssh-private-key.ts';
+import { restServerPath } from '../../../lib/rest-link.ts';
 
 /** Fetches the key with the person's token and saves it; a link elsewhere (a cluster's storage) is offered as a link. */
 export function KeyDownload({ link, fileName }: { link: string; fileName: string }) {

@@ -16,10 +16,10 @@ import { saveFile } from '../../../lib/save-file.ts';
 import {
   fetchWholeTaskLog,
   LOG_TAIL_BYTES,
-  useTaskLog,
   type LogStream,
   type TaskAddress,
-} from '../api/get-task-log.ts';
+} from '../../../api/jobs/get-task-log.ts';
+import { useTaskLog } from '../hooks/job-queries.ts';
 import type { JobRef } from '../model/job-ref.ts';
 import { isCut } from '../model/log-text.ts';
 import { taskLabel } from '../model/task-summary.ts';

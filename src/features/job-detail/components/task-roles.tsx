@@ -3,7 +3,7 @@ import type { JobDetail, TaskStatus } from '../../../../contract/api-types.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 import { visuallyHidden } from '../../../components/visually-hidden.ts';
-import type { TaskAddress } from '../api/get-task-log.ts';
+import type { TaskAddress } from '../../../api/jobs/get-task-log.ts';
 import { countByState, gpuIndices, taskLabel } from '../model/task-summary.ts';
 
 const classes = mergeStyleSets({

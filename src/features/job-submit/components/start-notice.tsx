@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { RelativeTime } from '../../../components/relative-time.tsx';
-import { parseCloneParam } from '../api/get-clone-source.ts';
+import { parseCloneParam } from '../model/clone-param.ts';
 import type { StartConfig } from '../hooks/use-start-config.ts';
 
 interface StartNoticeProps {

@@ -16,7 +16,7 @@ import {
   type EditorProblem,
 } from '../../../components/monaco/index.ts';
 import { saveFile } from '../../../lib/save-file.ts';
-import { useUsableVirtualClusters } from '../api/get-usable-virtual-clusters.ts';
+import { useUsableVirtualClusters } from '../hooks/use-usable-virtual-clusters.ts';
 import { setValue } from '../config-text/edit-config.ts';
 import { locatePath } from '../config-text/json-path.ts';
 import { lineColumn } from '../config-text/read-config.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCloneSource, type CloneSource } from '../api/get-clone-source.ts';
+import { useCloneSource, type CloneSource } from './use-clone-source.ts';
 import { loadDraft, type Draft } from '../model/drafts.ts';
 import { freshJobName, JOB_TEMPLATES } from '../model/templates.ts';
 

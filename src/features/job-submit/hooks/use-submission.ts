@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { isJobNameTaken } from '../../../api/jobs/get-job.ts';
 import { errorMessage, PaiError } from '../../../lib/pai-error.ts';
-import { isJobNameTaken } from '../api/job-name-taken.ts';
-import { useSubmitJob } from '../api/submit-job.ts';
+import { useSubmitJob } from './use-submit-job.ts';
 import type { ConfigReading } from '../config-text/read-config.ts';
 import { asFields, textOf } from '../model/config-view.ts';
 import { findFreeName } from '../model/free-name.ts';
@@ -24,6 +25,7 @@ interface SubmissionInput {
 
 /** Submits the text as it is and turns a refusal into something the page can point at. */
 export function useSubmission({ user, text, reading, onSubmitted }: SubmissionInput) {
+  const queryClient = useQueryClient();
   const mutation = useSubmitJob();
   const [failure, setFailure] = useState<ShownFailure | null>(null);
   const inFlight = useRef(false); // a double Ctrl+Enter must not post twice
@@ -65,7 +67,7 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
           } else if (described.kind === 'name-taken') {
             const shown = { kind: 'name-taken' as const, message: described.message, jobName };
             setFailure(shown);
-            findFreeName(jobName, (name) => isJobNameTaken(user, name)).then(
+            findFreeName(jobName, (name) => isJobNameTaken(queryClient, user, name)).then(
               (freeName) =>
                 setFailure((current) => (current === shown ? { ...shown, freeName } : current)),
               () => undefined, // no suggestion: the person can still rename by hand

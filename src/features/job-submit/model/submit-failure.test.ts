@@ -10,6 +10,25 @@ const text = `{
 }`;
 
 describe('describeSubmitFailure', () => {
+  it('uses the problems the server sends as data, even where the message could not be split', () => {
+    const failure = describeSubmitFailure({
+      status: 400,
+      code: 'InvalidParametersError',
+      message: 'a sentence; with a semicolon',
+      problems: [
+        { path: 'taskRoles[0].memoryMB', message: 'a sentence; with a semicolon' },
+        { path: '', message: 'The job as a whole' },
+      ],
+    });
+    if (failure.kind !== 'invalid') throw new Error(failure.kind);
+    expect(failure.problems).toEqual([
+      { path: ['taskRoles', 0, 'memoryMB'], message: 'a sentence; with a semicolon' },
+      { path: null, message: 'The job as a whole' },
+    ]);
+    const [marker] = markersFor(text, failure.problems);
+    expect(text.slice(marker!.offset, marker!.offset + marker!.length)).toBe('50');
+  });
+
   it('turns a validation error into problems marked at their JSON path', () => {
     const failure = describeSubmitFailure({
       status: 400,

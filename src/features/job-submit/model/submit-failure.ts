@@ -1,4 +1,5 @@
 import { jobConfigSchema } from '../../../../contract/job-config-schema.ts';
+import { pathSegments, type ValidationProblem } from '../../../../contract/validation-problem.ts';
 import { problemsInMessage } from '../config-text/json-path.ts';
 import type { PathProblem } from './problem-markers.ts';
 
@@ -6,6 +7,17 @@ interface ApiFailure {
   status: number;
   code: string;
   message: string;
+  /** From this portal's server; a real OpenPAI server sends only the message. */
+  problems?: ValidationProblem[];
+}
+
+/** The server's problems as data, or, from a server that sends none, read back out of the message. */
+function problemsOf({ problems, message }: ApiFailure): PathProblem[] {
+  if (!problems?.length) return problemsInMessage(message);
+  return problems.map((problem) => ({
+    path: problem.path ? pathSegments(problem.path) : null,
+    message: problem.message,
+  }));
 }
 
 /** What went wrong with a submission, in the terms the page shows it. */
@@ -29,7 +41,7 @@ export function describeSubmitFailure(error: ApiFailure): SubmitFailure {
   }
   if (code === 'InvalidParametersError') {
     // Only paths into the config count: "The job needs 64 vCores…" names no field.
-    const problems = problemsInMessage(message).map((problem) => ({
+    const problems = problemsOf(error).map((problem) => ({
       ...problem,
       path:
         problem.path && Object.hasOwn(jobConfigSchema.properties, problem.path[0]!)

@@ -1,6 +1,6 @@
 import { Checkbox, DefaultButton, Dropdown, Stack, type IDropdownOption } from '@fluentui/react';
 import type { DisplayState } from '../../../../contract/job-state.ts';
-import { useVirtualClusterNames } from '../api/get-virtual-clusters.ts';
+import { useVirtualClusterNames } from '../hooks/job-list-queries.ts';
 import { clearFilters, FILTER_STATES, hasFilters, type JobListView } from '../list-view.ts';
 import { KeywordBox } from './keyword-box.tsx';
 import { UsersFilter } from './users-filter.tsx';

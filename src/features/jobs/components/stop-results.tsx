@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarType } from '@fluentui/react';
-import type { StopResult } from '../api/stop-jobs.ts';
+import type { StopResult } from '../../../api/jobs/put-job-execution-type.ts';
 
 /** Which jobs stopped, and which did not and why. */
 export function StopResults({
