@@ -11,6 +11,27 @@ export const PORT_LABEL_PATTERN = '^[A-Za-z0-9._~]+$';
 export const JOB_ENV_KEY_PATTERN = '\\w+';
 export const EXTRAS_KEY_PATTERN = '[A-Za-z0-9._]+';
 
+/**
+ * Longest names, as OpenPAI's job protocol allows (63 characters: a Kubernetes label) for names
+ * that become paths and identifiers; user names as the user API allows (64); environment
+ * variable and extras names up to 255 (a file name's limit, as the shell sees them).
+ */
+export const NAME_MAX_LENGTH = {
+  jobName: 63,
+  userName: 64,
+  taskRoleName: 63,
+  portLabel: 63,
+  envName: 255,
+} as const;
+
+/** Names JavaScript objects reserve; refused wherever a name becomes an object key. */
+export const RESERVED_NAMES = ['__proto__', 'constructor', 'prototype'] as const;
+
+const notReserved = { not: { enum: ['.', '..', ...RESERVED_NAMES] } };
+
+/** Keys of jobEnvs and extras: bounded and never a reserved name. */
+const propertyNames = { maxLength: NAME_MAX_LENGTH.envName, ...notReserved };
+
 export const JOB_CONFIG_DEFAULTS = {
   taskNumber: 1,
   cpuNumber: 1,
@@ -38,6 +59,8 @@ const portSchema = {
     label: {
       type: 'string',
       pattern: PORT_LABEL_PATTERN,
+      maxLength: NAME_MAX_LENGTH.portLabel,
+      ...notReserved,
       description: 'Port label; the task sees the ports as $PAI_PORT_LIST_<role>_<index>_<label>.',
     },
     beginAt: {
@@ -66,7 +89,10 @@ const taskRoleSchema = {
     name: {
       type: 'string',
       pattern: TASK_ROLE_NAME_PATTERN,
-      description: 'Task role name, unique within the job (letters, digits, ".", "_", "~").',
+      maxLength: NAME_MAX_LENGTH.taskRoleName,
+      ...notReserved,
+      description:
+        'Task role name, unique within the job (letters, digits, ".", "_", "~"; at most 63 characters).',
     },
     taskNumber: {
       type: 'integer',
@@ -137,8 +163,10 @@ export const jobConfigSchema = {
     jobName: {
       type: 'string',
       pattern: JOB_NAME_PATTERN,
-      not: { enum: ['.', '..'] },
-      description: 'Job name, unique among your jobs (letters, digits, "-", ".", "_"; no "~").',
+      maxLength: NAME_MAX_LENGTH.jobName,
+      ...notReserved,
+      description:
+        'Job name, unique among your jobs (letters, digits, "-", ".", "_"; no "~"; at most 63 characters).',
     },
     image: {
       type: 'string',
@@ -174,6 +202,7 @@ export const jobConfigSchema = {
     jobEnvs: {
       type: 'object',
       additionalProperties: false,
+      propertyNames,
       patternProperties: {
         [JOB_ENV_KEY_PATTERN]: {
           description: 'Exported to every task as an environment variable.',
@@ -184,6 +213,7 @@ export const jobConfigSchema = {
     extras: {
       type: 'object',
       additionalProperties: false,
+      propertyNames,
       patternProperties: {
         [EXTRAS_KEY_PATTERN]: { description: 'Free-form setting kept with the job.' },
       },

@@ -57,6 +57,8 @@ export interface SchemaErrorLike {
   message?: string;
   /** The schema that holds the failing keyword (Ajv's `verbose` option). */
   parentSchema?: Record<string, unknown>;
+  /** Set when the rule failed for a key's name (`propertyNames`), not for its value. */
+  propertyName?: string;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -109,6 +111,10 @@ function rule(error: SchemaErrorLike): string {
 /** One JSON Schema error as a problem whose message names the path and the rule. */
 export function describeSchemaError(error: SchemaErrorLike, rootName: string): ValidationProblem {
   const base = pathFromPointer(error.instancePath);
+  if (error.propertyName !== undefined) {
+    const path = joinPath(base, error.propertyName);
+    return { path, message: `${path}: the name ${rule(error)}` };
+  }
   if (error.keyword === 'required') {
     const path = joinPath(base, String(error.params.missingProperty));
     return { path, message: `${path} is required` };

@@ -1,5 +1,7 @@
 import formBody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
+import { badRequest } from '../errors.ts';
+import { bodyShapeProblem } from '../validation/body-shape.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,11 +12,17 @@ declare module 'fastify' {
 
 /** JSON (kept verbatim as well as parsed) and form-urlencoded bodies, as OpenPAI accepted both. */
 export async function registerBodyParsers(app: FastifyInstance): Promise<void> {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+  // Reserved keys are kept by the parser so that the check below can name the field.
+  const parseJson = app.getDefaultJsonParser('ignore', 'ignore');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;
     parseJson(request, body as string, done);
   });
   await app.register(formBody);
+  // Every parsed body, JSON or form, before any route reads it.
+  app.addHook('preValidation', async (request) => {
+    const problem = request.body === undefined ? null : bodyShapeProblem(request.body);
+    if (problem) throw badRequest(problem);
+  });
 }

@@ -36,11 +36,15 @@ function list(query: Query, name: string): string[] | undefined {
   return values?.length ? values : undefined;
 }
 
-function integer(query: Query, name: string, min: number): number | undefined {
+/** A page holds at most this many jobs; without `limit` the classic list is unpaged. */
+export const MAX_LIST_LIMIT = 50_000;
+
+function integer(query: Query, name: string, min: number, max: number): number | undefined {
   const value = text(query, name);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw badRequest(`${name} must be an integer >= ${min}`);
+  // The length check first: 99999999999999999999 would otherwise round on its way to a number.
+  if (!/^\d{1,16}$/.test(value) || Number(value) < min || Number(value) > max)
+    throw badRequest(`${name} must be an integer from ${min} to ${max}`);
   return Number(value);
 }
 
@@ -86,8 +90,8 @@ export function parseJobListQuery(query: Query, pathUsername?: string): JobListR
       legacy: boolean(query, 'legacy'),
     },
     order: order(query),
-    offset: integer(query, 'offset', 0) ?? 0,
-    limit: integer(query, 'limit', 1),
+    offset: integer(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+    limit: integer(query, 'limit', 1, MAX_LIST_LIMIT),
     withTotalCount: boolean(query, 'withTotalCount') ?? false,
   };
 }

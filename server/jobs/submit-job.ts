@@ -1,5 +1,9 @@
 import type { JobConfig } from '../../contract/job-config-schema.ts';
-import { JOB_NAME_PATTERN } from '../../contract/job-config-schema.ts';
+import {
+  JOB_NAME_PATTERN,
+  NAME_MAX_LENGTH,
+  RESERVED_NAMES,
+} from '../../contract/job-config-schema.ts';
 import type { RequestUser } from '../auth/request-user.ts';
 import type { VirtualClusterCapacity } from '../cluster-config.ts';
 import { PaiError, badRequest, forbidden, noVirtualCluster } from '../errors.ts';
@@ -69,12 +73,20 @@ export function submitJob(services: Services, submission: Submission): Submitted
   if (namespace !== user.username && !user.admin) {
     throw forbidden(`User ${user.username} is not allowed to submit jobs as user ${namespace}.`);
   }
-  if (!USER_NAME.test(namespace))
-    throw badRequest(`The user name in the URL must match ${USER_NAME.source}.`);
+  if (!USER_NAME.test(namespace) || namespace.length > NAME_MAX_LENGTH.userName)
+    throw badRequest(
+      `The user name in the URL must match ${USER_NAME.source} and have at most ${NAME_MAX_LENGTH.userName} characters.`,
+    );
   const config = validateJobConfig(submission.body);
   const jobName = submission.pathJobName ?? config.jobName;
-  if (!new RegExp(JOB_NAME_PATTERN).test(jobName) || jobName === '.' || jobName === '..') {
-    throw badRequest(`The job name in the URL must match ${JOB_NAME_PATTERN}.`);
+  if (
+    !new RegExp(JOB_NAME_PATTERN).test(jobName) ||
+    jobName.length > NAME_MAX_LENGTH.jobName ||
+    ['.', '..', ...RESERVED_NAMES].includes(jobName)
+  ) {
+    throw badRequest(
+      `The job name in the URL must match ${JOB_NAME_PATTERN}, have at most ${NAME_MAX_LENGTH.jobName} characters and not be ".", "..", ${RESERVED_NAMES.join(', ')}.`,
+    );
   }
   const frameworkName = `${namespace}~${jobName}`;
   if (services.jobs.byFrameworkName(frameworkName)) throw conflict(jobName);

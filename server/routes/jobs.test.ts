@@ -237,7 +237,7 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
       job('x'),
       400,
       'InvalidParametersError',
-      'The job name in the URL must match ^[A-Za-z0-9\\-._]+$.',
+      'The job name in the URL must match ^[A-Za-z0-9\\-._]+$, have at most 63 characters and not be ".", "..", __proto__, constructor, prototype.',
     ],
     [
       "another user's namespace",
@@ -280,7 +280,7 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
       status: 400,
       body: {
         code: 'InvalidParametersError',
-        message: 'The user name in the URL must match ^[\\w.-]+$.',
+        message: 'The user name in the URL must match ^[\\w.-]+$ and have at most 64 characters.',
       },
     });
   });

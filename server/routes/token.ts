@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginResponse } from '../../contract/api-types.ts';
+import { NAME_MAX_LENGTH } from '../../contract/job-config-schema.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { userOf } from '../auth/request-user.ts';
 import { PaiError, forbidden } from '../errors.ts';
@@ -19,8 +20,8 @@ const validateLogin = compileValidator<LoginBody>(
     additionalProperties: false,
     required: ['username', 'password'],
     properties: {
-      username: { type: 'string', pattern: '^[\\w.-]+$' },
-      password: { type: 'string', minLength: 6 },
+      username: { type: 'string', pattern: '^[\\w.-]+$', maxLength: NAME_MAX_LENGTH.userName },
+      password: { type: 'string', minLength: 6, maxLength: 1024 },
       expiration: { type: 'integer', minimum: 60, maximum: 604800 },
     },
   },

@@ -1,4 +1,5 @@
 import type { UserInfo } from '../../contract/api-types.ts';
+import { NAME_MAX_LENGTH, RESERVED_NAMES } from '../../contract/job-config-schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { ClusterConfig } from '../cluster-config.ts';
 import { PaiError, noVirtualCluster } from '../errors.ts';
@@ -25,8 +26,8 @@ export const validateNewUser = compileValidator<NewUserBody>(
       username: {
         type: 'string',
         pattern: '^[\\w.-]+$',
-        maxLength: 64,
-        not: { enum: ['.', '..'] },
+        maxLength: NAME_MAX_LENGTH.userName,
+        not: { enum: ['.', '..', ...RESERVED_NAMES] },
       },
       password: { type: 'string', minLength: 6, maxLength: 1024 },
       admin: { type: 'boolean', default: false },

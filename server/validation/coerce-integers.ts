@@ -21,7 +21,13 @@ function acceptsInteger(schema: Schema): boolean {
  */
 export function coerceIntegers(value: unknown, schema: Schema, root: Schema = schema): unknown {
   const resolved = resolve(schema, root);
-  if (typeof value === 'string' && acceptsInteger(resolved) && INTEGER_TEXT.test(value))
+  // Digits beyond the safe range would change value on the way; the schema then says "integer".
+  if (
+    typeof value === 'string' &&
+    acceptsInteger(resolved) &&
+    INTEGER_TEXT.test(value) &&
+    Number.isSafeInteger(Number(value))
+  )
     return Number(value);
   if (Array.isArray(value) && resolved.items) {
     value.forEach(
