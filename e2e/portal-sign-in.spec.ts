@@ -13,7 +13,7 @@ test.describe('sign-in', () => {
 
     const login = new LoginPage(page);
     await login.signIn('carol', 'not-her-password');
-    await expect(login.errorText('Password is incorrect.')).toBeVisible();
+    await expect(login.errorText('User name or password is incorrect.')).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
 
     await login.signIn('nobody-here', 'whatever-password');

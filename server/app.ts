@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import type { ApiErrorBody } from '../contract/api-types.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import type { ServerConfig } from './config.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
 import { PaiError } from './errors.ts';
 import { registerBodyParsers } from './http/body-parsers.ts';
 import { cspSourcesOf } from './http/content-security-policy.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerOidcRoutes } from './routes/authn-oidc.ts';
 import { registerInfoRoutes } from './routes/info.ts';
+import { registerLoginRoutes } from './routes/login.ts';
 import { registerJobReadRoutes } from './routes/jobs-read.ts';
 import { registerJobWriteRoutes } from './routes/jobs-write.ts';
 import { registerSshKeyRoutes } from './routes/ssh-key.ts';
@@ -34,6 +36,7 @@ export interface AppContext {
   runtime?: JobRuntime;
   /** Defaults to PAI_CLUSTER_CONFIG (or this machine). */
   cluster?: ClusterConfig;
+  loginThrottle?: LoginThrottle;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -45,6 +48,13 @@ function routerError(error: FastifyError, _request: FastifyRequest, reply: Fasti
     .send({ code: 'InvalidParametersError', message: error.message } satisfies ApiErrorBody);
 }
 
+/** A hop count trusts that many proxies nearest the server (Fastify's types lack the number form). */
+function trustProxyOption(
+  trust: ServerConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** Builds the HTTP app without listening; tests use `inject` or `listen({port: 0})`. */
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const services = createServices(context);
@@ -52,6 +62,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
+    // PAI_TRUST_PROXY: behind a reverse proxy the client address comes from X-Forwarded-For.
+    trustProxy: trustProxyOption(config.trustProxy),
     // Tokens travel in URLs (DELETE /api/v1/token/:token); the default limit of 100 is too short.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors the router raises before any route (malformed URL encoding) get OpenPAI's envelope too.
@@ -83,6 +95,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await registerBodyParsers(app);
   registerResponseHeaders(app, cspSourcesOf(config));
   registerInfoRoutes(app, config);
+  registerLoginRoutes(app, services);
   registerTokenRoutes(app, services);
   registerOidcRoutes(app, services);
   registerUserRoutes(app, services);

@@ -17,6 +17,10 @@ export interface ServerConfig {
   oidc: OidcConfig | undefined;
   /** Directory of the built portal (index.html, assets); absent → API only. */
   portalDir: string;
+  /** PAI_PUBLIC_URL as an origin (`https://pai.example.com`); undefined → from host and port. */
+  publicUrl: string | undefined;
+  /** PAI_TRUST_PROXY as Fastify's trustProxy: false, true, a hop count or addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -30,6 +34,38 @@ export function parseDuration(variable: string, text: string): number {
   const seconds = Number(match[1]) * unit;
   if (seconds < 60) throw new ConfigError(variable, 'must be at least 60 seconds.');
   return seconds;
+}
+
+function parsePublicUrl(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('PAI_PUBLIC_URL', `"${text}" is not an absolute URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError('PAI_PUBLIC_URL', 'must start with http:// or https://.');
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+    throw new ConfigError(
+      'PAI_PUBLIC_URL',
+      'must be scheme://host[:port] only (no path, query, fragment or credentials).',
+    );
+  return url.origin;
+}
+
+function parseTrustProxy(text: string | undefined): boolean | number | string[] {
+  const value = (text ?? 'false').trim();
+  if (value === 'false' || value === '') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = value.split(',').map((part) => part.trim());
+  if (addresses.some((address) => !/^[\da-fA-F.:/]+$/.test(address)))
+    throw new ConfigError(
+      'PAI_TRUST_PROXY',
+      `"${value}" is not true, false, a number of proxies or a list of proxy addresses.`,
+    );
+  return addresses;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -66,5 +102,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     authnMethod,
     oidc: authnMethod === 'OIDC' ? loadOidcConfig(env) : undefined,
     portalDir: resolve(env.PAI_PORTAL_DIR ?? 'dist'),
+    publicUrl: parsePublicUrl(env.PAI_PUBLIC_URL),
+    trustProxy: parseTrustProxy(env.PAI_TRUST_PROXY),
   };
 }

@@ -32,6 +32,8 @@ export function createServices(context: {
   db: Db;
   runtime?: JobRuntime;
   cluster?: ClusterConfig;
+  /** Defaults to one with room for 10,000 (user, address) pairs. */
+  loginThrottle?: LoginThrottle;
 }): Services {
   const { config, db } = context;
   const secret =
@@ -51,7 +53,7 @@ export function createServices(context: {
     tokens,
     jobs: new JobStore(db),
     tokenService,
-    loginThrottle: new LoginThrottle(),
+    loginThrottle: context.loginThrottle ?? new LoginThrottle(),
     auth: createAuthenticator(tokenService, users),
   };
 }

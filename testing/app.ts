@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
+import type { LoginThrottle } from '../server/auth/login-throttle.ts';
 import { parseClusterConfig, type ClusterConfig } from '../server/cluster-config.ts';
 import { loadConfig, type ServerConfig } from '../server/config.ts';
 import type { JobRuntime } from '../server/runtime/types.ts';
@@ -29,6 +30,7 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   cluster?: ClusterConfig;
   runtime?: (context: { config: ServerConfig; db: Db; cluster: ClusterConfig }) => JobRuntime;
+  loginThrottle?: LoginThrottle;
 }
 
 export interface TestApp {
@@ -64,7 +66,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const users = new UserStore(db);
   await ensureFirstAdmin(users, cluster, config);
   const runtime = options.runtime?.({ config, db, cluster });
-  const app = await buildApp({ config, db, cluster, runtime });
+  const app = await buildApp({
+    config,
+    db,
+    cluster,
+    runtime,
+    loginThrottle: options.loginThrottle,
+  });
   await runtime?.start();
 
   const login = async (username: string, password: string) => {

@@ -48,7 +48,7 @@ export class TokenService {
     try {
       const payload = this.signatureChecked.get(token) ?? (await this.checkSignature(token));
       // Revocation and expiry come from the store on every request, cached signature or not.
-      const stored = this.tokens.get(token);
+      const stored = this.tokens.get(token); // by the token's hash: one index lookup
       if (!stored || stored.username !== payload.username) return null;
       if (stored.expiresTime !== null && stored.expiresTime <= Date.now()) return null;
       return { username: stored.username, application: stored.application };

@@ -1,5 +1,3 @@
-import type { FastifyRequest } from 'fastify';
-
 export type JobRouteParams = { username?: string; jobName: string };
 
 /** Where a job URL points (CONTRACT §5.1). */
@@ -41,9 +39,4 @@ export function jobUrlPath(frameworkName: string): string {
   return namespace === undefined
     ? `/api/v1/jobs/${encodeURIComponent(name)}`
     : `/api/v1/user/${encodeURIComponent(namespace)}/jobs/${encodeURIComponent(name)}`;
-}
-
-/** `http://host:port` of the request, for Location headers and links. */
-export function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }

@@ -5,6 +5,7 @@ import { signInVerified } from '../auth/oidc-identity.ts';
 import { NonceLedger } from '../auth/oidc-nonce-ledger.ts';
 import { OidcServerFlow, withQuery } from '../auth/oidc-server-flow.ts';
 import { PaiError, badRequest, forbidden } from '../errors.ts';
+import { publicOrigin } from '../http/public-url.ts';
 import type { Services } from '../services.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
 
@@ -29,8 +30,6 @@ type Query = { Querystring: Record<string, unknown> };
 const portalPath = (from: unknown) =>
   typeof from === 'string' && /^\/(?![/\\])/.test(from) ? from : undefined;
 
-const requestOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
 /** Azure AD sign-in (CONTRACT §4), with verified tokens and redirects only to the portal's origins. */
 export function registerOidcRoutes(app: FastifyInstance, services: Services): void {
   const oidc = services.config.oidc;
@@ -38,6 +37,7 @@ export function registerOidcRoutes(app: FastifyInstance, services: Services): vo
   const authority = new OidcAuthority(oidc);
   const ledger = new NonceLedger();
   const serverFlow = new OidcServerFlow(authority, ledger, services);
+  const requestOrigin = (request: FastifyRequest) => publicOrigin(services.config, request.server);
 
   /** A portal URL this server may send people (and tokens) to; OpenPAI followed any. */
   function portalTarget(request: FastifyRequest, text: unknown): string {

@@ -51,7 +51,7 @@ describe('job control routes (no runtime: jobs stay WAITING)', () => {
         containerIp: '127.0.0.1',
         containerPorts: null,
         containerGpus: 1,
-        containerLog: 'http://localhost:80/api/v1/user/alice/jobs/second/tasks/a/0/logs/stdout',
+        containerLog: 'http://127.0.0.1:9186/api/v1/user/alice/jobs/second/tasks/a/0/logs/stdout',
         containerExitCode: 3,
       },
       {
@@ -61,7 +61,7 @@ describe('job control routes (no runtime: jobs stay WAITING)', () => {
         containerIp: '127.0.0.1',
         containerPorts: {},
         containerGpus: 6,
-        containerLog: 'http://localhost:80/api/v1/user/alice/jobs/second/tasks/a/1/logs/stdout',
+        containerLog: 'http://127.0.0.1:9186/api/v1/user/alice/jobs/second/tasks/a/1/logs/stdout',
         containerExitCode: 0,
       },
     ]);

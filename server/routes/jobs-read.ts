@@ -3,10 +3,11 @@ import type { JobListItem, JobListPage } from '../../contract/api-types.ts';
 import { userOf } from '../auth/request-user.ts';
 import { PaiError } from '../errors.ts';
 import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
-import { jobUrlPath, origin, type JobRouteParams } from '../jobs/job-address.ts';
+import { jobUrlPath, type JobRouteParams } from '../jobs/job-address.ts';
 import { jobDetail, jobListItem } from '../jobs/job-view.ts';
 import { parseJobListQuery } from '../jobs/list-query.ts';
 import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
+import { publicOrigin } from '../http/public-url.ts';
 import type { Services } from '../services.ts';
 import { countJobs, listJobs } from '../store/job-list.ts';
 import { taskLogPath } from './task-logs.ts';
@@ -31,7 +32,8 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
 
     app.get<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request) => {
       const { job, urlName } = loadJob(services, request);
-      const jobPath = origin(request) + jobUrlPath(job.framework_name);
+      const jobPath =
+        publicOrigin(services.config, request.server) + jobUrlPath(job.framework_name);
       const logUrl = (taskRole: string, taskIndex: number) =>
         taskLogPath(jobPath, taskRole, taskIndex);
       return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl);
@@ -55,7 +57,8 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
       assertOwnerOrAdmin(userOf(request), job, 'read the SSH info of', urlName);
       const sshInfo = job.imported
         ? null
-        : (services.runtime?.sshInfo(job.id, origin(request)) ?? null);
+        : (services.runtime?.sshInfo(job.id, publicOrigin(services.config, request.server)) ??
+          null);
       if (!sshInfo)
         throw new PaiError(404, 'NoJobSshInfoError', `SSH info of job ${urlName} is not found.`);
       return sshInfo;

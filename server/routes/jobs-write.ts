@@ -4,13 +4,9 @@ import type { JobState } from '../../contract/api-types.ts';
 import { userOf } from '../auth/request-user.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
-import {
-  jobAddress,
-  origin,
-  splitFrameworkName,
-  type JobRouteParams,
-} from '../jobs/job-address.ts';
+import { jobAddress, splitFrameworkName, type JobRouteParams } from '../jobs/job-address.ts';
 import { submitJob } from '../jobs/submit-job.ts';
+import { publicOrigin } from '../http/public-url.ts';
 import type { Services } from '../services.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
 import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
@@ -58,7 +54,7 @@ export function registerJobWriteRoutes(app: FastifyInstance, services: Services)
     if (submitted.warning) reply.header('X-Warning', submitted.warning);
     return reply
       .status(202)
-      .header('Location', origin(request) + location)
+      .header('Location', publicOrigin(services.config, request.server) + location)
       .send({ message: `update job ${submitted.jobName} successfully` });
   }
 

@@ -63,7 +63,9 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
     const response = await alice('POST', '/api/v1/user/alice/jobs', EXAMPLE, json);
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ message: 'update job exampleJob successfully' });
-    expect(response.headers.location).toBe('http://localhost:80/api/v1/user/alice/jobs/exampleJob');
+    expect(response.headers.location).toBe(
+      'http://127.0.0.1:9186/api/v1/user/alice/jobs/exampleJob',
+    );
   });
 
   it('serves the config exactly as submitted, as text', async () => {
@@ -129,7 +131,7 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
   it('submits by PUT on the job URL, naming the job by the URL', async () => {
     const response = await alice('PUT', '/api/v1/user/alice/jobs/third', job('whatever'), json);
     expect(response.status).toBe(202);
-    expect(response.headers.location).toBe('http://localhost:80/api/v1/user/alice/jobs/third');
+    expect(response.headers.location).toBe('http://127.0.0.1:9186/api/v1/user/alice/jobs/third');
     expect((await alice('GET', '/api/v1/jobs/alice~third')).status).toBe(200);
     expect((await alice('GET', '/api/v1/jobs/alice~second')).status).toBe(200);
   });

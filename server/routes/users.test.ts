@@ -215,7 +215,7 @@ describe('user management', () => {
     expect(
       (await anonymous()('POST', '/api/v1/token', { username: 'dave', password: 'reset-by-admin' }))
         .body,
-    ).toMatchObject({ code: 'NoUserError' });
+    ).toMatchObject({ code: 'IncorrectPasswordError' });
     expect(await admin('DELETE', '/api/v2/user/admin')).toMatchObject({
       status: 403,
       body: { code: 'RemoveAdminError', message: 'Admin user admin cannot be removed.' },

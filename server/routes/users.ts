@@ -89,8 +89,8 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
       throw new PaiError(400, 'IncorrectPasswordError', 'Password is incorrect.');
     }
     users.setPasswordHash(username, await hashPassword(newPassword));
-    // Sessions elsewhere end with the old password; the caller's own session stays.
-    tokens.revokeSessionsOf(username, caller.username === username ? caller.token : undefined);
+    // Every token ends with the old password, application tokens too; the caller's own session stays.
+    tokens.revokeAllOf(username, caller.username === username ? caller.token : undefined);
     return reply.status(201).send({ message: 'update user password successfully.' });
   });
 

@@ -158,9 +158,9 @@ describe('job list: filters, order, paging and keyword', () => {
   });
 
   it.each([
-    ['offset=-1', 'offset must be an integer >= 0'],
-    ['limit=0', 'limit must be an integer >= 1'],
-    ['limit=ten', 'limit must be an integer >= 1'],
+    ['offset=-1', 'offset must be an integer from 0 to 9007199254740991'],
+    ['limit=0', 'limit must be an integer from 1 to 50000'],
+    ['limit=ten', 'limit must be an integer from 1 to 50000'],
     ['withTotalCount=yes', 'withTotalCount must be true or false'],
     [
       'state=DONE',

@@ -1,8 +1,51 @@
+import type Database from 'better-sqlite3';
+import { tokenId } from './token-id.ts';
+
+/** SQL, or a function for what SQL cannot do (hashing). */
+export type Migration = string | ((db: Database.Database) => void);
+
+/** 5: tokens are kept as their SHA-256 only; existing rows are hashed in place. */
+function hashStoredTokens(db: Database.Database): void {
+  // The dropped rows' bytes are zeroed, not left in free pages of the file.
+  db.pragma('secure_delete = ON');
+  db.exec(`
+  CREATE TABLE tokens_hashed (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+    application INTEGER NOT NULL DEFAULT 0,
+    created_time INTEGER NOT NULL,
+    expires_time INTEGER
+  );`);
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO tokens_hashed (token_hash, username, application, created_time, expires_time) VALUES (?, ?, ?, ?, ?)',
+  );
+  const rows = db.prepare('SELECT * FROM tokens').all() as {
+    token: string;
+    username: string;
+    application: number;
+    created_time: number;
+    expires_time: number | null;
+  }[];
+  for (const row of rows) {
+    insert.run(
+      tokenId(row.token),
+      row.username,
+      row.application,
+      row.created_time,
+      row.expires_time,
+    );
+  }
+  db.exec(`
+  DROP TABLE tokens;
+  ALTER TABLE tokens_hashed RENAME TO tokens;
+  CREATE INDEX tokens_by_user ON tokens(username);`);
+}
+
 /**
  * Versioned schema migrations, applied in order inside one transaction each.
  * Append new entries; never edit one that has shipped.
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly Migration[] = [
   // 1: users, tokens, jobs, task instances
   `
   CREATE TABLE users (
@@ -132,4 +175,5 @@ export const migrations: readonly string[] = [
   DROP INDEX jobs_legacy;
   CREATE INDEX jobs_by_legacy ON jobs(legacy, created_time, id);
   `,
+  hashStoredTokens,
 ];

@@ -15,15 +15,16 @@ describe('a restart (close database and app, open the same data dir) loses nothi
     t = await createTestApp();
     const session = await t.addUser('alice');
     const alice = apiClient(t.app, session);
-    const application = (
-      (await alice('POST', '/api/v1/token/application')).body as { token: string }
-    ).token;
     const revoked = await t.login('alice', 'alice-password');
     await alice('DELETE', `/api/v1/token/${revoked}`);
     await alice('PUT', '/api/v2/user/alice/password', {
       oldPassword: 'alice-password',
       newPassword: 'changed-password',
     });
+    // After the change: a password change ends application tokens too.
+    const application = (
+      (await alice('POST', '/api/v1/token/application')).body as { token: string }
+    ).token;
     expect(
       (
         await alice('POST', '/api/v1/user/alice/jobs', CONFIG, {

@@ -1,21 +1,35 @@
 import { cachedStatement, type Db } from './db.ts';
+import { tokenId } from './token-id.ts';
 
-export interface TokenRecord {
+export { tokenId };
+
+/** Sign-in sessions kept per user; signing in once more drops the oldest. */
+export const MAX_SESSIONS_PER_USER = 100;
+
+export interface NewToken {
   token: string;
   username: string;
   application: boolean;
   expiresTime: number | null;
 }
 
+export interface TokenRecord {
+  /** The token's SHA-256: GET /api/v1/token lists these, DELETE accepts them. */
+  id: string;
+  username: string;
+  application: boolean;
+  expiresTime: number | null;
+}
+
 interface TokenRow {
-  token: string;
+  token_hash: string;
   username: string;
   application: number;
   expires_time: number | null;
 }
 
 const toRecord = (row: TokenRow): TokenRecord => ({
-  token: row.token,
+  id: row.token_hash,
   username: row.username,
   application: row.application === 1,
   expiresTime: row.expires_time,
@@ -25,7 +39,7 @@ const toRecord = (row: TokenRow): TokenRecord => ({
 export class TokenStore {
   constructor(private readonly db: Db) {}
 
-  add(record: TokenRecord, now = Date.now()): void {
+  add(record: NewToken, now = Date.now()): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -34,14 +48,33 @@ export class TokenStore {
         .run(record.username, now);
       this.db
         .prepare(
-          'INSERT INTO tokens (token, username, application, created_time, expires_time) VALUES (?, ?, ?, ?, ?)',
+          'INSERT INTO tokens (token_hash, username, application, created_time, expires_time) VALUES (?, ?, ?, ?, ?)',
         )
-        .run(record.token, record.username, record.application ? 1 : 0, now, record.expiresTime);
+        .run(
+          tokenId(record.token),
+          record.username,
+          record.application ? 1 : 0,
+          now,
+          record.expiresTime,
+        );
+      if (!record.application) {
+        this.db
+          .prepare(
+            `DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE username = ? AND application = 0
+               ORDER BY created_time DESC, rowid DESC LIMIT -1 OFFSET ?)`,
+          )
+          .run(record.username, MAX_SESSIONS_PER_USER);
+      }
     })();
   }
 
+  /** The record of a token, looked up by its hash. */
   get(token: string): TokenRecord | undefined {
-    const row = cachedStatement(this.db, 'SELECT * FROM tokens WHERE token = ?').get(token) as
+    return this.byId(tokenId(token));
+  }
+
+  byId(id: string): TokenRecord | undefined {
+    const row = cachedStatement(this.db, 'SELECT * FROM tokens WHERE token_hash = ?').get(id) as
       TokenRow | undefined;
     return row && toRecord(row);
   }
@@ -57,14 +90,23 @@ export class TokenStore {
     return rows.map(toRecord);
   }
 
-  revoke(token: string): void {
-    this.db.prepare('DELETE FROM tokens WHERE token = ?').run(token);
+  /** Application tokens of the user that have not expired. */
+  countApplicationTokens(username: string, now = Date.now()): number {
+    return this.listValid(username, now).filter((record) => record.application).length;
   }
 
-  /** Ends the user's sign-in sessions except `keep` (after a password change); application tokens stay. */
-  revokeSessionsOf(username: string, keep?: string): void {
+  revoke(token: string): void {
+    this.revokeId(tokenId(token));
+  }
+
+  revokeId(id: string): void {
+    this.db.prepare('DELETE FROM tokens WHERE token_hash = ?').run(id);
+  }
+
+  /** Ends every token of the user, application tokens too, except `keep` (after a password change). */
+  revokeAllOf(username: string, keep?: string): void {
     this.db
-      .prepare('DELETE FROM tokens WHERE username = ? AND application = 0 AND token IS NOT ?')
-      .run(username, keep ?? null);
+      .prepare('DELETE FROM tokens WHERE username = ? AND token_hash IS NOT ?')
+      .run(username, keep === undefined ? null : tokenId(keep));
   }
 }
