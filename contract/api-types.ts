@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   // Not in OpenPAI's set: repeated failed logins (429) and bodies over the limit (413).
   'TooManyRequestsError',
   'PayloadTooLargeError',
+  // The data dir's disk is full (507), or its database cannot be used (503).
+  'InsufficientStorageError',
+  'ServiceUnavailableError',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

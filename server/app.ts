@@ -14,6 +14,7 @@ import type { LoginThrottle } from './auth/login-throttle.ts';
 import { PaiError } from './errors.ts';
 import { registerBodyParsers } from './http/body-parsers.ts';
 import { cspSourcesOf } from './http/content-security-policy.ts';
+import { storageError } from './http/storage-errors.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerOidcRoutes } from './routes/authn-oidc.ts';
 import { registerInfoRoutes } from './routes/info.ts';
@@ -75,6 +76,11 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       const body: ApiErrorBody = { code: error.code, message: error.message };
       if (error.problems?.length) body.problems = error.problems;
       return reply.status(error.status).send(body);
+    }
+    const storage = storageError(error);
+    if (storage) {
+      app.log.error(error);
+      return reply.status(storage.status).send({ code: storage.code, message: storage.message });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) {
