@@ -69,7 +69,9 @@ describe('bounded input', () => {
     await expect400(submit(config({ jobName: 'constructor' })), 'jobName');
     await expect400(submitText('{"jobName":"x","__proto__":{"admin":true}}'), '__proto__');
     await expect400(
-      submitText(JSON.stringify(config()).replace('"jobName"', '"jobEnvs":{"__proto__":1},"jobName"')),
+      submitText(
+        JSON.stringify(config()).replace('"jobName"', '"jobEnvs":{"__proto__":1},"jobName"'),
+      ),
       'jobEnvs.__proto__',
     );
     await expect400(submit(config({ extras: { constructor: 1 } })), 'extras.constructor');

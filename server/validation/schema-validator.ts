@@ -30,11 +30,13 @@ export function compileSchemaCheck(schema: Schema, rootName: string): SchemaChec
 
 function problemsOf(errors: ErrorObject[], rootName: string): ValidationProblem[] {
   const seen = new Set<string>();
-  return errors
-    // Each failing key name also gets a summary error; the specific ones (above) say more.
-    .filter((error) => error.keyword !== 'propertyNames')
-    .map((error) => describeSchemaError(error, rootName))
-    .filter((problem) => !seen.has(problem.message) && seen.add(problem.message));
+  return (
+    errors
+      // Each failing key name also gets a summary error; the specific ones (above) say more.
+      .filter((error) => error.keyword !== 'propertyNames')
+      .map((error) => describeSchemaError(error, rootName))
+      .filter((problem) => !seen.has(problem.message) && seen.add(problem.message))
+  );
 }
 
 /**
