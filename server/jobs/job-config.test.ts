@@ -27,7 +27,11 @@ function messageOf(config: unknown): string {
 const rejected: [string, (config: Config) => void, string][] = [
   ['jobName required', (c) => delete (c as Partial<Config>).jobName, 'jobName is required'],
   ['jobName pattern', (c) => (c.jobName = 'a~b'), 'jobName must match ^[A-Za-z0-9\\-._]+$'],
-  ['jobName not a dot path', (c) => (c.jobName = '..'), 'jobName must not be "." or ".."'],
+  [
+    'jobName not a dot path',
+    (c) => (c.jobName = '..'),
+    'jobName must not be "." or ".." or "__proto__" or "constructor" or "prototype"',
+  ],
   [
     'jobName is a string',
     (c) => ((c as Record<string, unknown>).jobName = 5),
