@@ -278,12 +278,11 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
 
   it('rejects a namespace that is no user name, even from an admin', async () => {
     const response = await admin('PUT', '/api/v1/jobs/~nameless', job('x'), json);
+    const message =
+      'The user name in the URL must match ^[\\w.-]+$ and have at most 64 characters.';
     expect(response).toMatchObject({
       status: 400,
-      body: {
-        code: 'InvalidParametersError',
-        message: 'The user name in the URL must match ^[\\w.-]+$ and have at most 64 characters.',
-      },
+      body: { code: 'InvalidParametersError', message },
     });
   });
 
