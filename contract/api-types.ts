@@ -51,6 +51,21 @@ export interface ClusterInfo {
   version: string;
   launcherType: 'yarn' | 'k8s';
   authnMethod: 'basic' | 'OIDC';
+  /** How the local runtime isolates tasks (absent on servers without one, e.g. OpenPAI's). */
+  taskIsolation?: TaskIsolationInfo;
+}
+
+/** PAI_TASK_ISOLATION and what this machine made of it. */
+export interface TaskIsolationInfo {
+  setting: 'auto' | 'required' | 'none';
+  /** `admins-only`: `auto` could not isolate, so only administrators' jobs run. */
+  mode: 'isolated' | 'admins-only' | 'none';
+  /** Why tasks cannot be isolated, naming what to install; null when they can. */
+  problem: string | null;
+  /** Limits of the job config this machine cannot enforce, in words. */
+  unenforcedLimits: string[];
+  /** The server runs as root, so each user's tasks get a uid of their own. */
+  asRoot: boolean;
 }
 
 /** GET /api/v1/authn/info */

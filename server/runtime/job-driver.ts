@@ -15,7 +15,15 @@ import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
 import { containerPorts } from './ports.ts';
 import type { RuntimeStore } from './runtime-store.ts';
-import { EXIT_CODE, endFromRecord, platformFailure, stoppedEnd, type TaskEnd } from './task-end.ts';
+import { roleOf } from './job-spec.ts';
+import {
+  EXIT_CODE,
+  endFromRecord,
+  memoryExceeded,
+  platformFailure,
+  stoppedEnd,
+  type TaskEnd,
+} from './task-end.ts';
 import {
   LaunchFailure,
   prepareTasks,
@@ -156,12 +164,15 @@ export class JobDriver {
   onTaskExit(job: ActiveJob, task: TaskRun): void {
     if (this.closed) return;
     task.process?.signalGroup('SIGKILL');
-    this.taskEnded(job, task, this.endOf(task));
+    this.taskEnded(job, task, this.endOf(job, task));
   }
 
-  endOf(task: TaskRun): TaskEnd {
+  endOf(job: ActiveJob, task: TaskRun): TaskEnd {
     if (task.stopReason !== null) return stoppedEnd(task.stopReason);
     const record = readExitRecord(task.taskDir);
+    const cleanExit = record?.kind === 'exit' && record.value === 0;
+    if (record && !cleanExit && task.process?.cgroup?.oomKilled())
+      return memoryExceeded(record, roleOf(job.spec, task.role).memoryMB);
     if (record) return endFromRecord(record);
     return platformFailure(
       EXIT_CODE.lost,
@@ -182,6 +193,9 @@ export class JobDriver {
         const tail = stderrTail(task.taskDir);
         if (tail) decided.diagnostics += `\nLast lines of its stderr:\n${tail}`;
       }
+      const unenforced = this.ctx.isolation?.info.unenforcedLimits ?? [];
+      if (decided && unenforced.length > 0)
+        decided.diagnostics += `\nThis machine did not enforce ${unenforced.join('; ')}.`;
       this.store.settleTask(job.id, task, end, Date.now(), decided);
       if (decided) {
         job.outcome = decided;
@@ -263,5 +277,12 @@ export class JobDriver {
       [...this.jobs.values()].flatMap((job) => liveTasks(job).map((task) => task.containerId)),
     );
     killStrays(this.paths.containerPrefix(), live);
+    const cgroups = this.ctx.isolation?.cgroups;
+    for (const name of cgroups?.names() ?? []) {
+      if (live.has(name)) continue;
+      const cgroup = cgroups!.open(name);
+      cgroup.killAll();
+      cgroup.remove();
+    }
   }
 }

@@ -1,12 +1,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SshInfo } from '../../contract/api-types.ts';
+import type { SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
 import { loadClusterConfig, type ClusterConfig } from '../cluster-config.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../store/db.ts';
 import { liveTasks, type ActiveJob, type TaskRun } from './active-job.ts';
 import { Capacity } from './capacity.ts';
 import { mayRetry, stoppedOutcome } from './completion.ts';
+import { isolationWarnings, probeIsolation } from './isolation.ts';
 import { JobDriver } from './job-driver.ts';
 import { taskKeys } from './job-spec.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from './options.ts';
@@ -17,6 +18,7 @@ import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from './ssh-keys.ts';
 import { assignEnvironments, releaseTask, startSsh } from './task-launch.ts';
 import { readTaskLog, type LogStream } from './task-logs.ts';
 import { TaskProcess } from './task-process.ts';
+import { TaskUids } from './task-uids.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from './types.ts';
 
 export interface LocalRuntimeDeps {
@@ -51,10 +53,28 @@ export class LocalRuntime implements JobRuntime {
       hostIp: wildcard(deps.config.host) ? '127.0.0.1' : deps.config.host,
       hostKey: Buffer.alloc(0),
       portsInUse: new Set(),
+      isolation: null,
+      uids: new TaskUids(
+        join(deps.config.dataDir, 'runtime', 'task-uids.json'),
+        this.options.taskUidRange,
+      ),
     });
   }
 
+  /** PAI_TASK_ISOLATION as applied on this machine (known once started). */
+  isolation(): TaskIsolationInfo | null {
+    return this.driver.ctx.isolation?.info ?? null;
+  }
+
+  /** What the operator must hear at start (isolation off, limits not enforced). */
+  warnings(): string[] {
+    const info = this.isolation();
+    return info ? isolationWarnings(info) : [];
+  }
+
   async start(): Promise<void> {
+    // PAI_TASK_ISOLATION=required without isolation throws here, before any task starts.
+    this.driver.ctx.isolation = probeIsolation(this.options.isolation, this.paths.tag);
     this.driver.ctx.hostKey = ensureHostKey(this.paths.hostKey());
     const recovered: RecoveredJob[] = [];
     for (const row of this.store.unfinishedJobs()) {
@@ -213,11 +233,12 @@ export class LocalRuntime implements JobRuntime {
     }
     assignEnvironments(driver.ctx, job);
     for (const { task, pid } of alive) {
-      task.process = TaskProcess.adopt(pid, task.taskDir, this.options.pollIntervalMs, () =>
+      const cgroup = driver.ctx.isolation?.cgroups?.open(task.containerId) ?? null;
+      task.process = TaskProcess.adopt(pid, task.taskDir, cgroup, this.options.pollIntervalMs, () =>
         driver.onTaskExit(job, task),
       );
     }
-    for (const task of gone) driver.taskEnded(job, task, driver.endOf(task));
+    for (const task of gone) driver.taskEnded(job, task, driver.endOf(job, task));
     if (!driver.jobs.has(job.id)) return;
     if (job.outcome) driver.terminate(job, 'the job was ending when the server stopped');
     if (liveTasks(job).length === 0) driver.finishAttempt(job);

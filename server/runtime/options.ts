@@ -1,4 +1,6 @@
 import { ConfigError } from '../config-error.ts';
+import { parseIsolationSetting, type IsolationSetting } from './isolation.ts';
+import { DEFAULT_TASK_UID_RANGE, parseUidRange, type UidRange } from './task-uids.ts';
 
 /** Tunables of the local job runtime. */
 export interface RuntimeOptions {
@@ -10,6 +12,12 @@ export interface RuntimeOptions {
   retryDelayMs: number;
   /** How often tasks adopted after a restart (not our children) are checked for exit. */
   pollIntervalMs: number;
+  /** PAI_TASK_ISOLATION. */
+  isolation: IsolationSetting;
+  /** PAI_TASK_UID_RANGE: uids of users' tasks when the server runs as root. */
+  taskUidRange: UidRange;
+  /** Processes and threads one task may have at once (a fork bomb stops there). */
+  taskPidsMax: number;
 }
 
 export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
@@ -17,6 +25,9 @@ export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
   logMaxBytes: 16 * 1024 * 1024,
   retryDelayMs: 1_000,
   pollIntervalMs: 500,
+  isolation: 'auto',
+  taskUidRange: parseUidRange(DEFAULT_TASK_UID_RANGE),
+  taskPidsMax: 4096,
 };
 
 const MIN_LOG_BYTES = 64 * 1024;
@@ -34,7 +45,10 @@ function seconds(
   return Math.round(value * 1000);
 }
 
-/** Reads `PAI_STOP_GRACE_SECONDS`, `PAI_TASK_LOG_MAX_BYTES` and `PAI_RETRY_DELAY_SECONDS`. */
+/**
+ * Reads `PAI_STOP_GRACE_SECONDS`, `PAI_TASK_LOG_MAX_BYTES`, `PAI_RETRY_DELAY_SECONDS`,
+ * `PAI_TASK_ISOLATION` and `PAI_TASK_UID_RANGE`.
+ */
 export function runtimeOptionsFromEnv(
   env: Record<string, string | undefined> = process.env,
 ): RuntimeOptions {
@@ -51,5 +65,7 @@ export function runtimeOptionsFromEnv(
     stopGraceMs: seconds(env, 'PAI_STOP_GRACE_SECONDS', DEFAULT_RUNTIME_OPTIONS.stopGraceMs),
     retryDelayMs: seconds(env, 'PAI_RETRY_DELAY_SECONDS', DEFAULT_RUNTIME_OPTIONS.retryDelayMs),
     logMaxBytes,
+    isolation: parseIsolationSetting(env.PAI_TASK_ISOLATION),
+    taskUidRange: parseUidRange(env.PAI_TASK_UID_RANGE ?? DEFAULT_TASK_UID_RANGE),
   };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /**
  * Where the runtime keeps things under the data dir:
  * `jobs/<id>/ssh/` (the job's key pair), `jobs/<id>/attempt-<n>/<role>.<index>/` (a task's logs and
- * exit status, with its working directory `work/`), and `runtime/` (the SSH host key).
+ * exit status, with its working directory `work/`), `user-files/<user>/` (what a user's tasks see
+ * at the data dir's path) and `runtime/` (the SSH host key, task uids).
  */
 export class RuntimePaths {
   /** Distinguishes this data dir's container ids from those of other servers on the machine. */
@@ -33,6 +34,11 @@ export class RuntimePaths {
 
   workDir(taskDir: string): string {
     return join(taskDir, 'work');
+  }
+
+  /** A user's own files, which their tasks see at the data dir's path. */
+  userFilesDir(username: string): string {
+    return join(this.dataDir, 'user-files', username);
   }
 
   hostKey(): string {

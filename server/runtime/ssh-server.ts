@@ -18,6 +18,8 @@ export interface TaskSshOptions {
   env: Record<string, string>;
   /** Runs sessions elsewhere through this argv prefix (Slurm: `srun --jobid … --overlap`). */
   remote?: string[];
+  /** Puts a session's argv inside the task (its cgroup, namespaces and identity), or says why not. */
+  wrap?: (argv: string[]) => string[] | Error;
 }
 
 const sameKey = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
@@ -101,11 +103,19 @@ export class TaskSshServer {
   }
 
   private run(channel: ServerChannel, command: string | null, pty: PseudoTtyInfo | null): void {
-    const [file, args] = sessionCommand(command, pty, this.options.remote);
+    const [shell, args] = sessionCommand(command, pty, this.options.remote);
     const env = pty
       ? { ...this.options.env, TERM: pty.term || 'xterm', SHELL: '/bin/bash' }
       : this.options.env;
-    const child = spawn(file, args, { cwd: this.options.cwd, env, detached: true, stdio: 'pipe' });
+    const argv = this.options.wrap ? this.options.wrap([shell, ...args]) : [shell, ...args];
+    if (argv instanceof Error) {
+      channel.stderr.write(`cannot start a session: ${argv.message}\n`);
+      channel.exit(1);
+      channel.end();
+      return;
+    }
+    const [file, ...rest] = argv as [string, ...string[]];
+    const child = spawn(file, rest, { cwd: this.options.cwd, env, detached: true, stdio: 'pipe' });
     this.sessions.add(child);
     channel.pipe(child.stdin);
     child.stdout.pipe(channel, { end: false });

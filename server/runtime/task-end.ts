@@ -68,6 +68,17 @@ export function endFromRecord(record: ExitRecord): TaskEnd {
   };
 }
 
+/** The kernel killed a process of the task because the task's cgroup reached `memoryMB`. */
+export function memoryExceeded(record: ExitRecord, memoryMB: number): TaskEnd {
+  const end = endFromRecord(record);
+  return {
+    state: 'FAILED',
+    exitCode: end.exitCode === 0 ? 1 : end.exitCode,
+    diagnostics: `exceeded its memory limit of ${memoryMB} MB (memoryMB), so the kernel killed it; it then ${end.diagnostics}`,
+    failureKind: 'user',
+  };
+}
+
 export const stoppedEnd = (why: string): TaskEnd => ({
   state: 'STOPPED',
   exitCode: EXIT_CODE_TASK_STOPPED_ON_COMPLETION,

@@ -4,11 +4,20 @@ import { roleOf } from './job-spec.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
 import { allocatePorts, type TaskPorts } from './ports.ts';
+import type { Isolation } from './isolation.ts';
+import {
+  joinCgroupsArgv,
+  sandboxInitPid,
+  sessionArgv,
+  type SandboxPlan,
+  type TaskIdentity,
+} from './sandbox.ts';
 import { jobKeyPair, readPublicKey } from './ssh-keys.ts';
 import { TaskSshServer } from './ssh-server.ts';
 import { EXIT_CODE, platformFailure, type TaskEnd } from './task-end.ts';
 import { taskEnvironment } from './task-env.ts';
 import { TaskProcess } from './task-process.ts';
+import type { TaskUids } from './task-uids.ts';
 
 export interface LaunchContext {
   paths: RuntimePaths;
@@ -20,6 +29,40 @@ export interface LaunchContext {
   hostKey: Buffer;
   /** Ports handed to live tasks of any job. */
   portsInUse: Set<number>;
+  /** Found at start; until then nothing is isolated. */
+  isolation: Isolation | null;
+  /** Each user's task uid (server as root). */
+  uids: TaskUids;
+}
+
+/** The uid and gid the job's tasks run as: their owner's own when the server is root. */
+export function identityOf(ctx: LaunchContext, username: string): TaskIdentity {
+  if (!ctx.isolation?.sandboxed || !ctx.isolation.asRoot) return null;
+  const uid = ctx.uids.uidOf(username);
+  return { uid, gid: uid };
+}
+
+function sandboxOf(ctx: LaunchContext, job: ActiveJob, task: TaskRun): SandboxPlan | null {
+  if (!ctx.isolation?.sandboxed) return null;
+  return {
+    dataDir: ctx.paths.dataDir,
+    userFilesDir: ctx.paths.userFilesDir(job.username),
+    workDir: task.workDir,
+    identity: identityOf(ctx, job.username),
+    containerId: task.containerId,
+  };
+}
+
+/** How an SSH session joins the task: its cgroup, then its namespaces and identity. */
+function sessionWrapper(ctx: LaunchContext, job: ActiveJob, task: TaskRun) {
+  const procs = () => task.process?.cgroup?.procsFiles() ?? [];
+  if (!ctx.isolation?.sandboxed) return (argv: string[]) => joinCgroupsArgv(procs(), argv);
+  const identity = identityOf(ctx, job.username);
+  return (argv: string[]): string[] | Error => {
+    const pid = sandboxInitPid(`${task.taskDir}/sandbox.json`, task.containerId);
+    if (pid === null) return new Error('the task is not running');
+    return joinCgroupsArgv(procs(), sessionArgv(pid, task.workDir, identity, argv));
+  };
 }
 
 /** Why an attempt could not start; it fails like a task would, as a platform failure. */
@@ -78,6 +121,8 @@ export function assignEnvironments(ctx: LaunchContext, job: ActiveJob): void {
       containerId: task.containerId,
       workDir: task.workDir,
     });
+    // The server's HOME is not the task user's to write.
+    if (identityOf(ctx, job.username)) task.env.HOME = task.workDir;
   }
 }
 
@@ -99,6 +144,7 @@ export async function startSsh(
         authorizedKey,
         cwd: task.workDir,
         env: task.env,
+        wrap: sessionWrapper(ctx, job, task),
       });
     } catch (error) {
       throw new LaunchFailure(
@@ -119,16 +165,30 @@ export function spawnTasks(
 ): { task: TaskRun; end: TaskEnd }[] {
   const failed: { task: TaskRun; end: TaskEnd }[] = [];
   for (const task of job.tasks) {
-    const started = TaskProcess.spawn(
-      {
-        taskDir: task.taskDir,
-        workDir: task.workDir,
-        command: roleOf(job.spec, task.role).command,
-        env: task.env,
-        logMaxBytes: ctx.options.logMaxBytes,
-      },
-      () => onExit(task),
-    );
+    const role = roleOf(job.spec, task.role);
+    let started: TaskProcess | Error;
+    try {
+      const cgroup =
+        ctx.isolation?.cgroups?.create(task.containerId, {
+          memoryMB: role.memoryMB,
+          cpus: role.cpuNumber,
+          pids: ctx.options.taskPidsMax,
+        }) ?? null;
+      started = TaskProcess.spawn(
+        {
+          taskDir: task.taskDir,
+          workDir: task.workDir,
+          command: role.command,
+          env: task.env,
+          logMaxBytes: ctx.options.logMaxBytes,
+          sandbox: sandboxOf(ctx, job, task),
+          cgroup,
+        },
+        () => onExit(task),
+      );
+    } catch (error) {
+      started = error as Error;
+    }
     if (started instanceof Error) {
       failed.push({
         task,
@@ -141,9 +201,10 @@ export function spawnTasks(
   return failed;
 }
 
-/** Gives back a task's ports and closes its SSH endpoint. */
+/** Gives back a task's ports and cgroup and closes its SSH endpoint. */
 export function releaseTask(ctx: LaunchContext, task: TaskRun): void {
   for (const port of Object.values(task.ports).flat()) ctx.portsInUse.delete(port);
+  if (task.end) task.process?.cgroup?.remove();
   const ssh = task.ssh;
   task.ssh = null;
   void ssh?.close();

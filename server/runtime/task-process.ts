@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import type { TaskCgroup } from './cgroups.ts';
+import { sandboxArgv, type SandboxPlan } from './sandbox.ts';
 import { parseExitRecord, type ExitRecord } from './task-end.ts';
 
 const WRAPPER = fileURLToPath(new URL('./task-wrapper.pl', import.meta.url));
@@ -12,11 +14,15 @@ export interface TaskLaunch {
   command: string;
   env: Record<string, string>;
   logMaxBytes: number;
+  /** Null: the command runs unisolated, as the server's user. */
+  sandbox: SandboxPlan | null;
+  cgroup: TaskCgroup | null;
 }
 
 /**
- * One task's wrapper process (see task-wrapper.pl), the leader of its own process group. Either
- * our child, or adopted after a restart and watched by polling because it is not our child.
+ * One task's wrapper process (see task-wrapper.pl), the leader of its own process group, and the
+ * task's cgroup. Either our child, or adopted after a restart and watched by polling because it
+ * is not our child.
  */
 export class TaskProcess {
   private running = true;
@@ -25,17 +31,28 @@ export class TaskProcess {
   private constructor(
     readonly pid: number,
     readonly taskDir: string,
+    readonly cgroup: TaskCgroup | null,
   ) {}
 
   /** Starts the wrapper, or returns the reason it could not be started. */
   static spawn(launch: TaskLaunch, onExit: () => void): TaskProcess | Error {
     mkdirSync(launch.workDir, { recursive: true });
+    const identity = launch.sandbox?.identity;
+    if (launch.sandbox) mkdirSync(launch.sandbox.userFilesDir, { recursive: true, mode: 0o700 });
+    if (identity) {
+      chownSync(launch.workDir, identity.uid, identity.gid);
+      chownSync(launch.sandbox!.userFilesDir, identity.uid, identity.gid);
+    }
     // A record left by an earlier launch of this attempt must not be taken for this one's.
     rmSync(join(launch.taskDir, 'exit-status'), { force: true });
+    const command = ['bash', '-c', launch.command];
+    const argv = launch.sandbox ? sandboxArgv(launch.sandbox, command) : command;
+    const mode = launch.sandbox ? 'sandbox' : 'plain';
+    const procs = launch.cgroup?.procsFiles().join(':') ?? '';
     try {
       const child = spawn(
         'perl',
-        [WRAPPER, launch.taskDir, String(launch.logMaxBytes), launch.command],
+        [WRAPPER, launch.taskDir, String(launch.logMaxBytes), mode, procs, ...argv],
         {
           cwd: launch.workDir,
           env: launch.env,
@@ -46,7 +63,7 @@ export class TaskProcess {
       child.on('error', () => undefined);
       if (child.pid === undefined)
         return new Error('its wrapper process (perl) could not be started');
-      const task = new TaskProcess(child.pid, launch.taskDir);
+      const task = new TaskProcess(child.pid, launch.taskDir, launch.cgroup);
       child.once('exit', () => {
         task.running = false;
         onExit();
@@ -59,8 +76,14 @@ export class TaskProcess {
   }
 
   /** Watches a wrapper started by an earlier server process. */
-  static adopt(pid: number, taskDir: string, pollMs: number, onExit: () => void): TaskProcess {
-    const task = new TaskProcess(pid, taskDir);
+  static adopt(
+    pid: number,
+    taskDir: string,
+    cgroup: TaskCgroup | null,
+    pollMs: number,
+    onExit: () => void,
+  ): TaskProcess {
+    const task = new TaskProcess(pid, taskDir, cgroup);
     task.poll = setInterval(() => {
       if (readExitRecord(taskDir) === null && isTaskWrapper(pid, taskDir)) return;
       task.running = false;
@@ -75,7 +98,10 @@ export class TaskProcess {
     return this.running;
   }
 
-  /** Signals the whole process group; after the wrapper exited, this reaches what it left behind. */
+  /**
+   * Signals the whole process group; after the wrapper exited, this reaches what it left behind.
+   * SIGKILL also reaches every process in the task's cgroup, whatever group or session it made.
+   */
   signalGroup(signal: NodeJS.Signals): void {
     if (!this.running && signal !== 'SIGKILL') return;
     try {
@@ -83,6 +109,7 @@ export class TaskProcess {
     } catch {
       // The group has no members left.
     }
+    if (signal === 'SIGKILL') this.cgroup?.killAll();
   }
 
   /** Stops watching without touching the process (server shutdown). */

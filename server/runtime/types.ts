@@ -1,4 +1,4 @@
-import type { SshInfo } from '../../contract/api-types.ts';
+import type { SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
 
 /** Resources in use in one virtual cluster. */
 export interface VirtualClusterUsage {
@@ -49,6 +49,8 @@ export interface JobRuntime {
   ): TaskLog | null;
   /** The job's private SSH key file, or null when it has none. */
   privateKeyPath(jobId: number): string | null;
+  /** How tasks are isolated (PAI_TASK_ISOLATION on this machine); null before `start()`. */
+  isolation?(): TaskIsolationInfo | null;
   /** Stop tracking (server shutdown). Task processes keep running; `start()` picks them up again. */
   close(): Promise<void>;
 }
