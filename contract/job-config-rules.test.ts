@@ -22,6 +22,18 @@ describe('checkJobConfigRules', () => {
     ).toEqual([]);
   });
 
+  it('caps the ports of one task at 100, counting the ssh and http ports always added', () => {
+    const ports = (portNumber: number) => ({ portList: [{ label: 'web', portNumber }] });
+    expect(checkJobConfigRules(config(role(ports(98))))).toEqual([]);
+    expect(checkJobConfigRules(config(role(ports(99))))).toEqual([
+      {
+        path: 'taskRoles[0].portList',
+        message:
+          'taskRoles[0].portList gives each task 101 ports (counting ssh and http); at most 100 are allowed',
+      },
+    ]);
+  });
+
   it('rejects shmMB above memoryMB, at the shmMB path', () => {
     expect(checkJobConfigRules(config(role({ memoryMB: 1000, shmMB: 1001 })))).toEqual([
       {

@@ -13,9 +13,30 @@ const integerAtLeast = (value: unknown, min: number, fallback: number | null): n
       ? (value as number)
       : null;
 
+/** Ports one task may ask for, so that no config can exhaust the machine's ports or descriptors. */
+export const MAX_PORTS_PER_TASK = 100;
+/** Labels every task gets a port for when its portList does not name them. */
+const ALWAYS_PORT_LABELS = ['ssh', 'http'];
+
+/** Ports one task of the role gets: its portList's portNumbers plus one for each label always added. */
+function portsPerTask(portList: unknown): number | null {
+  if (!Array.isArray(portList)) return portList === undefined ? ALWAYS_PORT_LABELS.length : null;
+  let total = 0;
+  const labels = new Set<unknown>();
+  for (const port of portList) {
+    if (!isObject(port)) return null;
+    const count = integerAtLeast(port.portNumber, 0, 1);
+    if (count === null) return null;
+    total += count;
+    labels.add(port.label);
+  }
+  return total + ALWAYS_PORT_LABELS.filter((label) => !labels.has(label)).length;
+}
+
 /**
  * The job-config rules JSON Schema cannot express (CONTRACT §7): shmMB <= memoryMB,
- * min{Failed,Succeeded}TaskCount <= taskNumber, and unique task-role names. Absent fields count
+ * min{Failed,Succeeded}TaskCount <= taskNumber, unique task-role names, and at most
+ * MAX_PORTS_PER_TASK ports per task. Absent fields count
  * with their defaults; fields of the wrong type are left to the schema.
  */
 export function checkJobConfigRules(config: unknown): ValidationProblem[] {
@@ -32,6 +53,14 @@ export function checkJobConfigRules(config: unknown): ValidationProblem[] {
       problems.push({
         path: at('shmMB'),
         message: `${at('shmMB')} must be <= ${at('memoryMB')} (${memoryMB})`,
+      });
+    }
+
+    const ports = portsPerTask(taskRole.portList);
+    if (ports !== null && ports > MAX_PORTS_PER_TASK) {
+      problems.push({
+        path: at('portList'),
+        message: `${at('portList')} gives each task ${ports} ports (counting ssh and http); at most ${MAX_PORTS_PER_TASK} are allowed`,
       });
     }
 

@@ -100,7 +100,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   await registerBodyParsers(app);
   registerResponseHeaders(app, cspSourcesOf(config));
-  registerInfoRoutes(app, config);
+  registerInfoRoutes(app, config, context.runtime);
   registerLoginRoutes(app, services);
   registerTokenRoutes(app, services);
   registerOidcRoutes(app, services);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadClusterConfig } from '../cluster-config.ts';
 import { loadConfig } from '../config.ts';
+import { isolationWarnings } from '../runtime/isolation.ts';
 import { runtimeOptionsFromEnv } from '../runtime/options.ts';
 import { loadBackend, runtimeKindFromEnv } from '../runtime/runtime.ts';
 import { openDatabase } from '../store/db.ts';
@@ -10,7 +11,12 @@ import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from '../users/first-admin.ts';
 
 /** `serve`: the API and the built portal, with the job runtime PAI_RUNTIME names. */
 export async function serve(): Promise<void> {
+  // Everything the server creates (database, secrets, logs, keys) is its own: 0600 / 0700.
+  process.umask(0o077);
   const config = loadConfig();
+  // Secrets do not stay in the environment, where child processes would inherit them.
+  delete process.env.PAI_ADMIN_PASSWORD;
+  delete process.env.PAI_JWT_SECRET;
   const backend = await loadBackend(runtimeKindFromEnv(), config.clusterConfigPath, () =>
     loadClusterConfig(config.clusterConfigPath),
   );
@@ -21,6 +27,8 @@ export async function serve(): Promise<void> {
   const app = await buildApp({ config, db, cluster, runtime });
   // Recovery settles and re-tracks tasks before the first request is answered.
   await runtime.start();
+  const isolation = runtime.isolation?.();
+  for (const warning of isolation ? isolationWarnings(isolation) : []) console.warn(warning);
   const address = await app.listen({ host: config.host, port: config.port });
   if (firstAdmin?.generatedPassword) {
     console.log(

@@ -73,6 +73,12 @@ export function submitJob(services: Services, submission: Submission): Submitted
   if (namespace !== user.username && !user.admin) {
     throw forbidden(`User ${user.username} is not allowed to submit jobs as user ${namespace}.`);
   }
+  const isolation = services.runtime?.isolation?.();
+  if (isolation?.mode === 'admins-only' && !user.admin) {
+    throw forbidden(
+      `This server cannot isolate jobs from each other, so only administrators can run jobs: ${isolation.problem}. Ask an administrator to fix this and restart the server.`,
+    );
+  }
   if (!USER_NAME.test(namespace) || namespace.length > NAME_MAX_LENGTH.userName)
     throw badRequest(
       `The user name in the URL must match ${USER_NAME.source} and have at most ${NAME_MAX_LENGTH.userName} characters.`,

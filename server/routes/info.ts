@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthnInfo, ClusterInfo } from '../../contract/api-types.ts';
 import { portalOidcSettings, type PortalOidcSettings } from '../auth/oidc-portal-settings.ts';
 import type { ServerConfig } from '../config.ts';
+import type { JobRuntime } from '../runtime/types.ts';
 
 /** OpenPAI's version this server speaks (CONTRACT §0). */
 export const API_VERSION = '0.16.0';
@@ -13,13 +14,21 @@ export interface PortalRuntimeConfig extends Partial<PortalOidcSettings> {
 }
 
 /** Cluster info, sign-in info and the portal's config.json (CONTRACT §3.1, §3.2). */
-export function registerInfoRoutes(app: FastifyInstance, config: ServerConfig): void {
-  app.get('/api/v1', async (): Promise<ClusterInfo> => ({
-    name: 'PAI RESTful API',
-    version: API_VERSION,
-    launcherType: 'yarn',
-    authnMethod: config.authnMethod,
-  }));
+export function registerInfoRoutes(
+  app: FastifyInstance,
+  config: ServerConfig,
+  runtime: JobRuntime | undefined,
+): void {
+  app.get('/api/v1', async (): Promise<ClusterInfo> => {
+    const taskIsolation = runtime?.isolation?.() ?? undefined;
+    return {
+      name: 'PAI RESTful API',
+      version: API_VERSION,
+      launcherType: 'yarn',
+      authnMethod: config.authnMethod,
+      ...(taskIsolation ? { taskIsolation } : {}),
+    };
+  });
 
   app.get('/api/v1/authn/info', async (): Promise<AuthnInfo> =>
     config.authnMethod === 'OIDC'

@@ -7,7 +7,7 @@ import type { Db } from '../store/db.ts';
 import { liveTasks, type ActiveJob, type TaskRun } from './active-job.ts';
 import { Capacity } from './capacity.ts';
 import { mayRetry, stoppedOutcome } from './completion.ts';
-import { isolationWarnings, probeIsolation } from './isolation.ts';
+import { probeIsolation } from './isolation.ts';
 import { JobDriver } from './job-driver.ts';
 import { taskKeys } from './job-spec.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from './options.ts';
@@ -64,12 +64,6 @@ export class LocalRuntime implements JobRuntime {
   /** PAI_TASK_ISOLATION as applied on this machine (known once started). */
   isolation(): TaskIsolationInfo | null {
     return this.driver.ctx.isolation?.info ?? null;
-  }
-
-  /** What the operator must hear at start (isolation off, limits not enforced). */
-  warnings(): string[] {
-    const info = this.isolation();
-    return info ? isolationWarnings(info) : [];
   }
 
   async start(): Promise<void> {

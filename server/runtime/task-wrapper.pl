@@ -38,6 +38,7 @@ if ($pid == 0) {
     open(STDERR, '>&', $err_write) or exit 126;
     close $out_write;
     close $err_write;
+    umask(022);    # the server's own 077 is not the command's
     # After the pipes are gone, so that 3 and 4 are free; open until the exec.
     my ($status, $info);
     if ($mode eq 'sandbox') {

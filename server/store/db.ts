@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations.ts';
 
@@ -25,7 +25,11 @@ export function cachedStatement(db: Db, sql: string): Database.Statement {
 /** Opens (creating if needed) the SQLite store under `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, 'pai.sqlite'));
+  chmodSync(dataDir, 0o700);
+  const path = join(dataDir, 'pai.sqlite');
+  const db = new Database(path);
+  // The WAL and shared-memory files SQLite creates take the database file's mode.
+  chmodSync(path, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
