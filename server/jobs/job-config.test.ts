@@ -143,6 +143,14 @@ describe('job config validation', () => {
     expect(messageOf(config.constructor === Array ? [] : config)).toBe(expected);
   });
 
+  it('refuses more than 100 ports for one task with a 400 that says so', () => {
+    const config = valid();
+    role0(config).portList = [{ label: 'p', beginAt: 0, portNumber: 5000 }];
+    expect(messageOf(config)).toBe(
+      'taskRoles[0].portList gives each task 5002 ports (counting ssh and http); at most 100 are allowed',
+    );
+  });
+
   it('lists every problem in one message', () => {
     const message = messageOf({
       jobName: '',

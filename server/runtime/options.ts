@@ -45,9 +45,17 @@ function seconds(
   return Math.round(value * 1000);
 }
 
+function pidsMax(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_RUNTIME_OPTIONS.taskPidsMax;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 16)
+    throw new ConfigError('PAI_TASK_PIDS_MAX', `"${text}" is not an integer of at least 16.`);
+  return value;
+}
+
 /**
  * Reads `PAI_STOP_GRACE_SECONDS`, `PAI_TASK_LOG_MAX_BYTES`, `PAI_RETRY_DELAY_SECONDS`,
- * `PAI_TASK_ISOLATION` and `PAI_TASK_UID_RANGE`.
+ * `PAI_TASK_ISOLATION`, `PAI_TASK_UID_RANGE` and `PAI_TASK_PIDS_MAX`.
  */
 export function runtimeOptionsFromEnv(
   env: Record<string, string | undefined> = process.env,
@@ -65,6 +73,7 @@ export function runtimeOptionsFromEnv(
     stopGraceMs: seconds(env, 'PAI_STOP_GRACE_SECONDS', DEFAULT_RUNTIME_OPTIONS.stopGraceMs),
     retryDelayMs: seconds(env, 'PAI_RETRY_DELAY_SECONDS', DEFAULT_RUNTIME_OPTIONS.retryDelayMs),
     logMaxBytes,
+    taskPidsMax: pidsMax(env.PAI_TASK_PIDS_MAX),
     isolation: parseIsolationSetting(env.PAI_TASK_ISOLATION),
     taskUidRange: parseUidRange(env.PAI_TASK_UID_RANGE ?? DEFAULT_TASK_UID_RANGE),
   };

@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { JobDetail } from '../../contract/api-types.ts';
+import {
+  processesRunning,
+  startEscapeServer,
+  untilNone,
+  type EscapeServer,
+  type Outcome,
+  type ServerUser,
+} from './escape-kit.ts';
+import { processesOf } from './test-kit.ts';
+
+const asRoot = process.getuid?.() === 0;
+const ended = (detail: JobDetail) =>
+  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
+const running = (detail: JobDetail) => detail.jobStatus.state === 'RUNNING';
+/** memoryMB of the job the SSH attempts run in. */
+const SHELL_MEMORY_MB = 300;
+/** Printed by an attempt only when what it tried worked. */
+const ESCAPED = 'ESCAPED';
+
+interface Scene {
+  dataDir: string;
+  serverPid: number;
+  bobJobId: number;
+  bobTaskPids: number[];
+}
+
+interface Attempt {
+  name: string;
+  /** Shell that prints ESCAPED when the attempt worked. */
+  script(scene: Scene, tag: string): string;
+  /** Extra role fields of the job the attempt runs as. */
+  role?: Record<string, unknown>;
+  /** Checks after the attempt, beyond "it printed no ESCAPED". */
+  check?(scene: Scene, outcome: Outcome, tag: string, detail?: JobDetail): Promise<void> | void;
+}
+
+const bobFiles = (scene: Scene) => `${scene.dataDir}/jobs/${scene.bobJobId}`;
+
+const ATTEMPTS: Attempt[] = [
+  {
+    name: 'read the JWT secret',
+    script: (s) => `cat ${s.dataDir}/jwt-secret && echo ${ESCAPED}`,
+  },
+  {
+    name: 'read the database (password hashes, tokens)',
+    script: (s) => `grep -c password_hash ${s.dataDir}/pai.sqlite && echo ${ESCAPED}`,
+  },
+  {
+    name: "read another job's private key",
+    script: (s) => `cat ${bobFiles(s)}/ssh/bob~victim && echo ${ESCAPED}`,
+  },
+  {
+    name: "read another job's log",
+    script: (s) =>
+      `grep bob-was-here ${bobFiles(s)}/attempt-0/main.0/stdout.log && echo ${ESCAPED}`,
+  },
+  {
+    name: "read the server's environment",
+    script: (s) => `grep -a PAI_ADMIN_PASSWORD /proc/${s.serverPid}/environ && echo ${ESCAPED}`,
+  },
+  {
+    name: 'write the database',
+    script: (s) =>
+      `printf 'XXXXXXXXXXXXXXXX' | dd of=${s.dataDir}/pai.sqlite conv=notrunc 2>/dev/null; ` +
+      `head -c 16 ${s.dataDir}/pai.sqlite | grep -q '^SQLite format 3' && echo ${ESCAPED}`,
+    check: (s) => {
+      expect(readFileSync(join(s.dataDir, 'pai.sqlite')).subarray(0, 15).toString()).toBe(
+        'SQLite format 3',
+      );
+    },
+  },
+  {
+    name: 'signal the server',
+    script: (s) => `kill -KILL ${s.serverPid} && echo ${ESCAPED}`,
+  },
+  {
+    name: "signal another user's task",
+    script: (s) =>
+      s.bobTaskPids.map((pid) => `kill -KILL ${pid} && echo ${ESCAPED}; `).join('') + 'true',
+  },
+  {
+    name: 'leave an orphan (setsid, environment dropped)',
+    script: (_s, tag) =>
+      `setsid env -i sleep 61${tag} </dev/null >/dev/null 2>&1 & sleep 0.5; echo started`,
+    check: async (_s, _outcome, tag) => {
+      // Through SSH the task still runs; its end is checked when it is stopped (afterAll).
+      if (tag.startsWith('1')) return;
+      expect(await untilNone(() => processesRunning(`sleep 61${tag}`))).toEqual([]);
+    },
+  },
+  {
+    name: 'exceed memoryMB',
+    role: { memoryMB: 100 },
+    script: () =>
+      `perl -e '$x = "a" x (400 * 1024 * 1024); print "allocated\\n"' | grep -q allocated && echo ${ESCAPED}`,
+    check: (_s, _outcome, _tag, detail) => {
+      if (detail)
+        expect(detail.jobStatus.appExitDiagnostics).toMatch(/exceeded its memory limit of 100 MB/);
+    },
+  },
+  {
+    name: 'fork 10,000 processes',
+    role: { memoryMB: 1000 },
+    check: (_s, outcome) => expect(outcome.output).toMatch(/forked only \d+/),
+    script: () =>
+      `perl -e 'my @kids; for (1 .. 10000) { my $pid = fork(); last unless defined $pid; if (!$pid) { sleep 20; exit } push @kids, $pid } print @kids == 10000 ? "${ESCAPED}\\n" : "forked only " . @kids . "\\n"; kill "KILL", @kids'`,
+  },
+];
+
+describe.skipIf(!asRoot)('escape attempts by a non-admin job and SSH into it (as root)', () => {
+  let cluster: EscapeServer;
+  let alice: ServerUser;
+  let bob: ServerUser;
+  let scene: Scene;
+  let sshAlice: (command: string) => Promise<Outcome>;
+  const keys = mkdtempSync(join(tmpdir(), 'pai-escape-keys-'));
+
+  beforeAll(async () => {
+    cluster = await startEscapeServer();
+    alice = await cluster.addUser('alice');
+    bob = await cluster.addUser('bob');
+    await bob.submit('victim', 'echo bob-was-here; exec sleep 600');
+    await alice.submit('shell', 'exec sleep 600', { memoryMB: SHELL_MEMORY_MB });
+    const victim = await bob.waitFor('victim', running);
+    await alice.waitFor('shell', running);
+    const containerId = victim.taskRoles.main!.taskStatuses[0]!.containerId!;
+    await bob.waitFor('victim', () => processesOf(containerId).length >= 2);
+    sshAlice = await alice.sshInto('shell', keys);
+    const bobJobId = Number(/_(\d+)_\d+_main_0$/.exec(containerId)![1]);
+    scene = {
+      dataDir: cluster.dataDir,
+      serverPid: cluster.server.process.pid!,
+      bobJobId,
+      bobTaskPids: processesOf(containerId),
+    };
+  }, 120_000);
+
+  afterEach(async () => {
+    // The server keeps answering, and the other user's job keeps running.
+    expect((await cluster.admin.api('/api/v1')).status).toBe(200);
+    expect((await bob.detail('victim')).jobStatus.state).toBe('RUNNING');
+    for (const pid of scene.bobTaskPids) expect(() => process.kill(pid, 0)).not.toThrow();
+    const aliceAccount = (await (await alice.api('/api/v2/user/alice')).json()) as {
+      admin: boolean;
+    };
+    expect(aliceAccount.admin).toBe(false);
+  });
+
+  afterAll(async () => {
+    if (alice) {
+      await alice.api(`${alice.jobPath('shell')}/executionType`, {
+        method: 'PUT',
+        body: JSON.stringify({ value: 'STOP' }),
+      });
+      await alice.waitFor('shell', ended);
+      // What SSH sessions left behind (the orphan, the fork bomb) went with the task.
+      expect(await untilNone(() => processesRunning('sleep 611'))).toEqual([]);
+    }
+    await cluster?.stop();
+    rmSync(keys, { recursive: true, force: true });
+  }, 60_000);
+
+  ATTEMPTS.forEach((attempt, index) => {
+    it(`fails as the job itself: ${attempt.name}`, async () => {
+      const jobName = `attempt-${index}`;
+      await alice.submit(jobName, attempt.script(scene, `0${index}`), attempt.role);
+      const detail = await alice.waitFor(jobName, ended);
+      const output = await alice.stdout(jobName);
+      expect(output).not.toContain(ESCAPED);
+      await attempt.check?.(
+        scene,
+        { code: detail.jobStatus.appExitCode ?? 0, output },
+        `0${index}`,
+        detail,
+      );
+    }, 60_000);
+
+    it(`fails through SSH into the job: ${attempt.name}`, async () => {
+      if (attempt.role?.memoryMB === 100) {
+        // The same allocation, above the shell job's own memoryMB, is what must fail.
+        const outcome = await sshAlice(
+          `perl -e '$x = "a" x (${2 * SHELL_MEMORY_MB} * 1024 * 1024); print "allocated\\n"' | grep -q allocated && echo ${ESCAPED}`,
+        );
+        expect(outcome.output).not.toContain(ESCAPED);
+        return;
+      }
+      const outcome = await sshAlice(attempt.script(scene, `1${index}`));
+      expect(outcome.output).not.toContain(ESCAPED);
+      await attempt.check?.(scene, outcome, `1${index}`);
+    }, 60_000);
+  });
+});
