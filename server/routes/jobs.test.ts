@@ -218,18 +218,6 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
       'The job needs 5 GPUs (all tasks together) but virtual cluster default has 4 GPUs in total.',
     ],
     [
-      'more than 100 ports for one task',
-      '/api/v1/user/alice/jobs',
-      job('ports', {
-        taskRoles: [
-          { name: 'm', command: 'x', portList: [{ label: 'p', beginAt: 0, portNumber: 5000 }] },
-        ],
-      }),
-      400,
-      'InvalidParametersError',
-      'taskRoles[0].portList gives each task 5002 ports (counting ssh and http); at most 100 are allowed',
-    ],
-    [
       'an invalid config',
       '/api/v1/user/alice/jobs',
       job('bad', { taskRoles: [{ name: 'm', command: 'x', memoryMB: 10 }] }),

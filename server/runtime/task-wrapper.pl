@@ -8,11 +8,14 @@
 # fd 3 (TASK_DIR/command-status, where the sandbox records how the command ended) and fd 4
 # (TASK_DIR/sandbox.json, bubblewrap's report of its namespaces); the wrapper itself stays outside.
 # Usage: perl task-wrapper.pl TASK_DIR LOG_MAX_BYTES MODE CGROUP_PROCS ARGV...
+#    or: perl task-wrapper.pl TASK_DIR LOG_MAX_BYTES COMMAND
 use strict;
 use warnings;
 use POSIX ();
 
-my ($task_dir, $max_bytes, $mode, $cgroup_procs, @argv) = @ARGV;
+my ($task_dir, $max_bytes, @rest) = @ARGV;
+# The short form (TASK_DIR LOG_MAX_BYTES COMMAND) runs `bash -c COMMAND` as it is (Slurm's tasks).
+my ($mode, $cgroup_procs, @argv) = @rest == 1 ? ('plain', '', 'bash', '-c', $rest[0]) : @rest;
 my $WNOHANG = 1;
 unlink("$task_dir/command-status", "$task_dir/sandbox.json");
 
