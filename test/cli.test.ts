@@ -92,6 +92,76 @@ describe('pai CLI against a running server', { timeout: 120_000 }, () => {
     expect((await pai(dataDir, ['users', 'add'])).code).toBe(2);
   });
 
+  it('users list: names, admin, virtual clusters, email and job count', async () => {
+    const result = await pai(dataDir, ['users', 'list']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+ADMIN\s+VIRTUAL CLUSTERS\s+EMAIL\s+JOBS$/);
+    expect(lines.slice(1).map((line) => line.split(/\s+/))).toEqual(
+      expect.arrayContaining([
+        ['admin', 'yes', 'default', '-', '0'],
+        ['carol', 'no', 'default', '-', '0'],
+      ]),
+    );
+    expect((await pai(dataDir, ['users', 'list', 'extra'])).code).toBe(2);
+  });
+
+  it('users passwd: from stdin or generated; old sessions end', async () => {
+    const fromStdin = await pai(
+      dataDir,
+      ['users', 'passwd', 'carol', '--password-stdin'],
+      'carol-new-1\n',
+    );
+    expect(fromStdin).toMatchObject({
+      code: 0,
+      stdout: 'Changed the password of carol; their sessions are signed out.\n',
+    });
+    const session = await login('carol', 'carol-new-1');
+    expect(session.status).toBe(200);
+
+    const generated = await pai(dataDir, ['users', 'passwd', 'carol']);
+    const password = /New password: (\S+)\n$/.exec(generated.stdout)?.[1];
+    expect(password).toHaveLength(24);
+    expect((await login('carol', 'carol-new-1')).status).toBe(400);
+    expect((await login('carol', password!)).status).toBe(200);
+    const oldSession = await fetch(`${server.baseUrl}/api/v1/user/carol`, {
+      headers: { authorization: `Bearer ${session.body.token}` },
+    });
+    expect(oldSession.status).toBe(401);
+  });
+
+  it('users passwd: refuses an unknown user, a short password and wrong usage', async () => {
+    expect(
+      await pai(dataDir, ['users', 'passwd', 'nobody', '--password-stdin'], 'long-enough'),
+    ).toMatchObject({
+      code: 1,
+      stderr: 'Cannot set the password of nobody: User nobody is not found.\n',
+    });
+    const short = await pai(dataDir, ['users', 'passwd', 'carol', '--password-stdin'], 'abc');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/^Cannot set the password of carol: .*password/);
+    expect((await pai(dataDir, ['users', 'passwd'])).code).toBe(2);
+    expect((await pai(dataDir, ['users', 'passwd', 'carol', '--admin'])).code).toBe(2);
+  });
+
+  it('users admin: on and off, refused for an unknown user or value', async () => {
+    expect(await pai(dataDir, ['users', 'admin', 'carol', 'on'])).toMatchObject({
+      code: 0,
+      stdout: 'carol is now an administrator.\n',
+    });
+    expect((await pai(dataDir, ['users', 'list'])).stdout).toMatch(/^carol\s+yes\s/m);
+    expect(await pai(dataDir, ['users', 'admin', 'carol', 'off'])).toMatchObject({
+      code: 0,
+      stdout: 'carol is no longer an administrator.\n',
+    });
+    expect(await pai(dataDir, ['users', 'admin', 'nobody', 'on'])).toMatchObject({
+      code: 1,
+      stderr: 'Cannot change user nobody: User nobody is not found.\n',
+    });
+    expect((await pai(dataDir, ['users', 'admin', 'carol', 'yes'])).code).toBe(2);
+    expect((await pai(dataDir, ['users', 'admin', 'carol'])).code).toBe(2);
+  });
+
   it('jobs import: once while the server runs, again without effect', async () => {
     expect(await pai(dataDir, ['jobs', 'import', historyFile])).toMatchObject({
       code: 0,

@@ -48,6 +48,14 @@ export class UserStore {
     );
   }
 
+  /** Jobs per user (submitted or imported), for `users list` and the admin page. */
+  jobCounts(): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT username, count(*) AS n FROM jobs GROUP BY username')
+      .all() as { username: string; n: number }[];
+    return new Map(rows.map((row) => [row.username, row.n]));
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
