@@ -114,7 +114,7 @@ describe('pai CLI against a running server', { timeout: 120_000 }, () => {
     );
     expect(fromStdin).toMatchObject({
       code: 0,
-      stdout: 'Changed the password of carol; their sessions are signed out.\n',
+      stdout: 'Changed the password of carol; their tokens are revoked.\n',
     });
     const session = await login('carol', 'carol-new-1');
     expect(session.status).toBe(200);

@@ -74,8 +74,8 @@ async function setPassword(username: string, flags: string[]): Promise<number> {
     const users = new UserStore(db);
     if (!users.get(username)) return false;
     users.setPasswordHash(username, hash);
-    // Sessions signed in with the old password end; application tokens stay.
-    new TokenStore(db).revokeSessionsOf(username);
+    // Tokens issued before the change end (sessions and application tokens), as the API does.
+    new TokenStore(db).revokeAllOf(username);
     return true;
   });
   if (!found) {
@@ -84,8 +84,8 @@ async function setPassword(username: string, flags: string[]): Promise<number> {
   }
   console.log(
     fromStdin
-      ? `Changed the password of ${username}; their sessions are signed out.`
-      : `Changed the password of ${username}; their sessions are signed out. New password: ${password}`,
+      ? `Changed the password of ${username}; their tokens are revoked.`
+      : `Changed the password of ${username}; their tokens are revoked. New password: ${password}`,
   );
   return 0;
 }
