@@ -1,6 +1,14 @@
 import { expect, test } from './fixtures/test.ts';
 
+/** index.html as a static host serves it: no config written in, so the portal fetches config.json. */
+const withoutInlineConfig = (html: string) =>
+  html.replace(/<script type="application\/json" id="pai-config">[^<]*<\/script>/, '');
+
 test('a broken config.json says what is wrong instead of a blank page', async ({ page }) => {
+  await page.route('**/login', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: withoutInlineConfig(await response.text()) });
+  });
   await page.route('**/config.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: '{"restServerUri": 42}' }),
   );
@@ -8,6 +16,20 @@ test('a broken config.json says what is wrong instead of a blank page', async ({
   await expect(page.getByRole('heading', { name: 'PAI Portal cannot start' })).toBeVisible();
   await expect(page.getByText('"restServerUri" must be a string')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('a broken config written into index.html says what is wrong too', async ({ page }) => {
+  await page.route('**/login', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /(<script type="application\/json" id="pai-config">)[^<]*/,
+      '$1{"restServerUri": 42}',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'PAI Portal cannot start' })).toBeVisible();
+  await expect(page.getByText('"restServerUri" must be a string')).toBeVisible();
 });
 
 test.describe('a page that cannot load', () => {

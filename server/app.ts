@@ -14,10 +14,11 @@ import type { LoginThrottle } from './auth/login-throttle.ts';
 import { PaiError } from './errors.ts';
 import { registerBodyParsers } from './http/body-parsers.ts';
 import { cspSourcesOf } from './http/content-security-policy.ts';
+import { portalIndex } from './http/portal-index.ts';
 import { storageError } from './http/storage-errors.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerOidcRoutes } from './routes/authn-oidc.ts';
-import { registerInfoRoutes } from './routes/info.ts';
+import { portalRuntimeConfig, registerInfoRoutes } from './routes/info.ts';
 import { registerLoginRoutes } from './routes/login.ts';
 import { registerJobReadRoutes } from './routes/jobs-read.ts';
 import { registerJobWriteRoutes } from './routes/jobs-write.ts';
@@ -112,11 +113,15 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerVirtualClusterRoutes(app, services);
 
   const hasPortal = existsSync(join(config.portalDir, 'index.html'));
+  const indexHtml = portalIndex(config.portalDir, () => portalRuntimeConfig(config));
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type('text/html').header('Cache-Control', 'no-cache').send(indexHtml());
   if (hasPortal) {
     // wildcard: our own routes (e.g. /config.json) take precedence over files of the same name.
     await app.register(fastifyStatic, { root: config.portalDir, wildcard: true, index: false });
     // The dashboard's URL is the root directory, which the static handler refuses to list.
-    app.get('/', async (_request, reply) => reply.type('text/html').sendFile('index.html'));
+    app.get('/', async (_request, reply) => sendIndex(reply));
+    app.get('/index.html', async (_request, reply) => sendIndex(reply));
   }
 
   app.setNotFoundHandler((request, reply) => {
@@ -127,7 +132,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
         .send({ code: 'NoApiError', message: `API ${request.url} is not found.` });
     }
     // Client-side routes get the portal's index.html.
-    return reply.type('text/html').sendFile('index.html');
+    return sendIndex(reply);
   });
 
   return app;

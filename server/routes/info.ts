@@ -38,10 +38,15 @@ export function registerInfoRoutes(
 
   app.get('/config.json', async (_request, reply): Promise<PortalRuntimeConfig> => {
     reply.header('Cache-Control', 'no-cache');
-    return {
-      restServerUri: '',
-      authnMethod: config.authnMethod,
-      ...(config.oidc ? portalOidcSettings(config.oidc) : {}),
-    };
+    return portalRuntimeConfig(config);
   });
+}
+
+/** What config.json says, and what index.html carries inline when this server serves the portal. */
+export function portalRuntimeConfig(config: ServerConfig): PortalRuntimeConfig {
+  return {
+    restServerUri: '',
+    authnMethod: config.authnMethod,
+    ...(config.oidc ? portalOidcSettings(config.oidc) : {}),
+  };
 }

@@ -11,7 +11,7 @@ mergeStyles({ ':global(body)': { margin: 0 } });
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
+  const [router] = useState(() => createRouter(queryClient));
   return (
     <StrictMode>
       <ThemeChoiceProvider>

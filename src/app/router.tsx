@@ -1,31 +1,44 @@
-import type { ComponentType } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
+import { authnInfoQueryOptions } from '../api/authn/get-authn-info.ts';
 import { setSignInRedirect } from '../lib/api-client.ts';
+import { protectedPage, publicPage } from './page-routes.tsx';
+import { prefetchDashboardPage, prefetchJobListPage, prefetchJobPage } from './route-data.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
-import { PageLoading } from './routes/page-loading.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
-/** Every page is its own chunk; the login route loads none of the signed-in shell. */
-export function createRouter() {
-  const page = (load: () => Promise<{ Component: ComponentType }>) => ({
-    lazy: load,
-    errorElement: <RouteError />,
-    hydrateFallbackElement: <PageLoading />,
-  });
+const loginPage = () => import('./routes/login.tsx');
+const layout = () => import('./routes/layout.tsx');
+const dashboard = () => import('./routes/dashboard.tsx');
+const jobs = () => import('./routes/jobs.tsx');
+const jobDetail = () => import('./routes/job-detail.tsx');
+const submit = () => import('./routes/submit.tsx');
+
+/**
+ * Every page is its own chunk; the login route loads none of the signed-in shell. Loaders guard
+ * and prefetch (page-routes.tsx): a page's code and its data start loading together.
+ */
+export function createRouter(queryClient: QueryClient) {
   const router = createBrowserRouter([
-    { path: '/login', ...page(() => import('./routes/login.tsx')) },
+    {
+      path: '/login',
+      ...publicPage(loginPage, () => void queryClient.prefetchQuery(authnInfoQueryOptions())),
+    },
     {
       path: '/',
-      ...page(() => import('./routes/layout.tsx')),
+      ...protectedPage(queryClient, layout),
       children: [
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, ...page(() => import('./routes/dashboard.tsx')) },
-            { path: 'jobs', ...page(() => import('./routes/jobs.tsx')) },
-            { path: 'jobs/:username/:jobName', ...page(() => import('./routes/job-detail.tsx')) },
-            { path: 'jobs/:jobName', ...page(() => import('./routes/job-detail.tsx')) },
-            { path: 'submit', ...page(() => import('./routes/submit.tsx')) },
+            { index: true, ...protectedPage(queryClient, dashboard, prefetchDashboardPage) },
+            { path: 'jobs', ...protectedPage(queryClient, jobs, prefetchJobListPage) },
+            {
+              path: 'jobs/:username/:jobName',
+              ...protectedPage(queryClient, jobDetail, prefetchJobPage),
+            },
+            { path: 'jobs/:jobName', ...protectedPage(queryClient, jobDetail, prefetchJobPage) },
+            { path: 'submit', ...protectedPage(queryClient, submit) },
             { path: '*', Component: NotFoundPage },
           ],
         },

@@ -40,13 +40,39 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   return { ...settings, restServerUri: uri.replace(/\/+$/, '') };
 }
 
-/** Loads `config.json` beside index.html; the app mounts only after this succeeds. */
+/** The id of the `<script type="application/json">` block the local server writes the config into. */
+export const INLINE_CONFIG_ID = 'pai-config';
+
+/** The config written into index.html by the server that served it; null when there is none. */
+function inlineConfig(): RuntimeConfig | null {
+  const block = document.getElementById(INLINE_CONFIG_ID);
+  if (!block?.textContent) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(block.textContent);
+  } catch {
+    throw new Error('The config in index.html is not valid JSON.');
+  }
+  return parseRuntimeConfig(parsed);
+}
+
+/**
+ * The app mounts only after this succeeds. When the local server serves the portal, the config
+ * is already in index.html (no round trip); otherwise `config.json` beside index.html, which
+ * index.html preloads so its request starts with the entry script's, not after it.
+ */
 export async function loadRuntimeConfig(
   url = `${import.meta.env.BASE_URL}config.json`,
 ): Promise<RuntimeConfig> {
+  const inline = inlineConfig();
+  if (inline) {
+    setRuntimeConfig(inline);
+    return inline;
+  }
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store' });
+    // Same mode and credentials as the <link rel="preload" as="fetch" crossorigin>: it is reused.
+    response = await fetch(url, { credentials: 'same-origin' });
   } catch {
     throw new Error(`Could not load ${url}: the server did not answer.`);
   }

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test.ts';
+
+const KB = 1000;
+const DIST = join(import.meta.dirname, '..', 'dist');
+
+/** Files of the chunks the build made for these source modules (from Vite's manifest). */
+function chunkFiles(...modules: string[]): string[] {
+  const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
+  return modules.map((module) => `/${manifest[module]!.file}`);
+}
+
+/** Every script and style the page requests, with the gzip size of its body (as a server sends it). */
+function recordScriptsAndStyles(page: Page): () => Promise<Map<string, number>> {
+  const bodies = new Map<string, Promise<Buffer>>();
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type === 'script' || type === 'stylesheet')
+      bodies.set(new URL(response.url()).pathname, response.body());
+  });
+  return async () => {
+    const sizes = new Map<string, number>();
+    for (const [path, body] of bodies) sizes.set(path, gzipSync(await body).length);
+    return sizes;
+  };
+}
+
+test.describe('first load', () => {
+  test('signed out, / loads only the sign-in page: at most 200 KB gzip of scripts and styles', async ({
+    page,
+  }) => {
+    const loaded = recordScriptsAndStyles(page);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login\?from=%2F$/);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const sizes = await loaded();
+    const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+    const listing = [...sizes].map(([path, size]) => `${path} ${size}`).join(', ');
+    test.info().annotations.push({ type: 'sign-in bytes', description: `${total} B gzip` });
+    expect(total, listing).toBeLessThanOrEqual(200 * KB);
+    // The guard decided before any signed-in page's code was asked for.
+    for (const file of chunkFiles('src/app/routes/layout.tsx', 'src/app/routes/dashboard.tsx'))
+      expect([...sizes.keys()], listing).not.toContain(file);
+  });
+
+  test('the local server writes the config into index.html: no config.json request', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    const block = page.locator('script#pai-config[type="application/json"]');
+    expect(JSON.parse((await block.textContent()) ?? '')).toMatchObject({ restServerUri: '' });
+    expect(asked).not.toContain('/config.json');
+  });
+});
