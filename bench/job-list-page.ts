@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { chromiumFlags } from '../playwright.config.ts';
 import type { Session } from '../src/lib/session.ts';
-import { portalBuild } from './fixtures/builds.ts';
+import { bareListPageBuild, portalBuild } from './fixtures/builds.ts';
 import {
   ADMIN,
   largeStore,
@@ -9,6 +9,7 @@ import {
   type SeededServer,
 } from './fixtures/seeded-server.ts';
 import { atMost, median, ms, type BenchSection, type Measurement } from './section.ts';
+import { signInPageBytes } from './sign-in-bytes.ts';
 
 /** In one job name of five at every store size (see seedJobName). */
 const KEYWORD = 'resnet';
@@ -60,13 +61,17 @@ interface PageTimes {
   filtered: number;
 }
 
-/** One visit: open /jobs, wait for the first row, then search for the keyword (typed, then Enter). */
-async function visit(context: BrowserContext, baseURL: string): Promise<PageTimes> {
+/** The portal's job list, and the bare baseline page (React only) on the same server. */
+const PORTAL_PATH = '/jobs';
+const BARE_PATH = '/bare/index.html';
+
+/** One visit: open the page, wait for the first row, then search for the keyword (typed, then Enter). */
+async function visit(context: BrowserContext, url: string): Promise<PageTimes> {
   const page = await context.newPage();
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
   try {
-    await page.goto(`${baseURL}/jobs`);
+    await page.goto(url);
     const firstRow = (await (
       await page.waitForFunction(() => window.benchFirstRowAt, undefined, { timeout: 60_000 })
     ).jsonValue())!;
@@ -103,13 +108,16 @@ async function signedInContext(browser: Browser, target: SeededServer): Promise<
 }
 
 const SMALL_STORE = 100;
+const PAGES = ['portal', 'bare'] as const;
+type Times = Record<(typeof PAGES)[number], [PageTimes[], PageTimes[]]>;
 
-/** Section 3: the job list page in Chromium with 100,000 jobs against the same with 100, in one run. */
+/** Section 3: the job list in Chromium at 100 and 100,000 jobs, against a bare React page, in one run. */
 export const jobListPageSection: BenchSection = {
   name: 'list-page',
   async run({ quick }) {
     const samples = quick ? 3 : 7;
     const portal = await portalBuild();
+    await bareListPageBuild(portal.outDir);
     const servers: SeededServer[] = [];
     let browser: Browser | undefined;
     try {
@@ -121,30 +129,69 @@ export const jobListPageSection: BenchSection = {
         executablePath: process.env.PAI_CHROMIUM ?? '/usr/bin/chromium',
         args: chromiumFlags,
       });
-      const contexts = [
-        await signedInContext(browser, small),
-        await signedInContext(browser, large),
+      const signIn = await signInPageBytes(browser, small.server.baseURL);
+      const targets = [
+        { server: small, context: await signedInContext(browser, small) },
+        { server: large, context: await signedInContext(browser, large) },
       ] as const;
-      await visit(contexts[0], small.server.baseURL); // warm-up: the browser's cache and both servers
-      await visit(contexts[1], large.server.baseURL);
-      const times: [PageTimes[], PageTimes[]] = [[], []];
-      for (let i = 0; i < samples; i++) {
-        times[0].push(await visit(contexts[0], small.server.baseURL));
-        times[1].push(await visit(contexts[1], large.server.baseURL));
-      }
-      const row = (metric: string, pick: (t: PageTimes) => number): Measurement => {
-        const [few, many] = times.map((list) => median(list.map(pick))) as [number, number];
-        return {
-          metric: `${metric}: ${large.store.jobs} ÷ ${SMALL_STORE} jobs`,
-          value: many / few,
-          unit: '×',
-          ...atMost(many / few, 1.5),
-          note: `${ms(many)} vs ${ms(few)}; median of ${samples}`,
-        };
-      };
+      const url = (which: (typeof PAGES)[number], size: 0 | 1) =>
+        `${targets[size].server.server.baseURL}${which === 'portal' ? PORTAL_PATH : BARE_PATH}`;
+      for (const which of PAGES)
+        for (const size of [0, 1] as const) await visit(targets[size].context, url(which, size)); // warm-up
+      const times: Times = { portal: [[], []], bare: [[], []] };
+      for (let i = 0; i < samples; i++)
+        for (const which of PAGES)
+          for (const size of [0, 1] as const)
+            times[which][size].push(await visit(targets[size].context, url(which, size)));
+      const med = (which: (typeof PAGES)[number], size: 0 | 1, pick: (t: PageTimes) => number) =>
+        median(times[which][size].map(pick));
+      const firstRow = (t: PageTimes) => t.firstRow;
+      const filtered = (t: PageTimes) => t.filtered;
+      const ratio = (
+        metric: string,
+        a: number,
+        b: number,
+        limit: number,
+        what: string,
+      ): Measurement => ({
+        metric,
+        value: a / b,
+        unit: '×',
+        ...atMost(a / b, limit),
+        note: `${ms(a)} vs ${ms(b)} ${what}; median of ${samples}`,
+      });
+      const jobs = (size: 0 | 1) => (size ? large.store.jobs : SMALL_STORE);
       return [
-        row('navigation → first row', (t) => t.firstRow),
-        row(`Enter in search ("${KEYWORD}") → filtered rows`, (t) => t.filtered),
+        ...([0, 1] as const).map((size) =>
+          ratio(
+            `navigation → first row at ${jobs(size)} jobs: portal ÷ bare React page`,
+            med('portal', size, firstRow),
+            med('bare', size, firstRow),
+            1.5,
+            '(portal vs bare)',
+          ),
+        ),
+        ratio(
+          `navigation → first row: ${jobs(1)} ÷ ${SMALL_STORE} jobs (portal)`,
+          med('portal', 1, firstRow),
+          med('portal', 0, firstRow),
+          1.2,
+          `(bare page: ${ms(med('bare', 1, firstRow))} vs ${ms(med('bare', 0, firstRow))})`,
+        ),
+        ratio(
+          `Enter in search ("${KEYWORD}") → filtered rows: ${jobs(1)} ÷ ${SMALL_STORE} jobs (portal)`,
+          med('portal', 1, filtered),
+          med('portal', 0, filtered),
+          1.2,
+          `(bare page: ${ms(med('bare', 1, filtered))} vs ${ms(med('bare', 0, filtered))})`,
+        ),
+        {
+          metric: 'signed-out / : sign-in page as the browser loads it',
+          value: signIn.gzipBytes,
+          unit: 'B',
+          ...atMost(signIn.gzipBytes, 200_000, '200 kB'),
+          note: `gzip of every script and style requested (${signIn.files} files), measured in Chromium`,
+        },
       ];
     } finally {
       await browser?.close();
