@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference types="vite/client" />
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, configure, renderHook, waitFor } from '@testing-library/react';
 import { createServer, get, type Server } from 'node:http';
 import { createElement, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ import { PaiError } from '../src/lib/pai-error.ts';
 import { createQueryClient } from '../src/lib/query-client.ts';
 import { setRuntimeConfig } from '../src/lib/runtime-config.ts';
 import { clearSession, currentSession, saveSession, sessionFromLogin } from '../src/lib/session.ts';
+
+// A loaded machine (2 cores, several test runs) answers in seconds, not in waitFor's default 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 let server: TestApp;
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference types="vite/client" />
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, configure, renderHook, waitFor } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitJob } from '../src/api/jobs/post-job.ts';
@@ -14,6 +14,9 @@ import { createQueryClient } from '../src/lib/query-client.ts';
 import { setRuntimeConfig } from '../src/lib/runtime-config.ts';
 import { clearSession, saveSession, sessionFromLogin } from '../src/lib/session.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+
+// A loaded machine (2 cores, several test runs) answers in seconds, not in waitFor's default 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 let server: TestApp;
 
