@@ -257,3 +257,27 @@ export interface UserInfo {
 export interface MessageResponse {
   message: string;
 }
+
+/** One resource sample of a task (this server's own route; OpenPAI v0.16 had none). */
+export interface TaskMetricSample {
+  /** ms since the epoch. */
+  time: number;
+  /** Since the previous sample; 100 = one core busy. */
+  cpuPercent: number;
+  /** Resident memory of the task's processes. */
+  rssBytes: number;
+  /** GPU memory of the task's processes; null where `nvidia-smi` is absent. */
+  gpuMemoryBytes: number | null;
+}
+
+/** `GET …/:job/tasks/:role/:index/metrics`: a task's samples and what it asked for. */
+export interface TaskMetrics {
+  taskRole: string;
+  taskIndex: number;
+  /** What the task role asked for (the job config, defaults applied). */
+  requested: { cpuNumber: number; memoryBytes: number; gpuNumber: number };
+  /** Seconds between samples while the task runs. */
+  intervalSeconds: number;
+  /** Every kept sample of every attempt, oldest first; older ones at a coarser step. */
+  samples: (TaskMetricSample & { attempt: number })[];
+}

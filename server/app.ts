@@ -24,6 +24,8 @@ import { registerJobReadRoutes } from './routes/jobs-read.ts';
 import { registerJobWriteRoutes } from './routes/jobs-write.ts';
 import { registerSshKeyRoutes } from './routes/ssh-key.ts';
 import { registerTaskLogRoutes } from './routes/task-logs.ts';
+import { registerTaskMetricsRoutes } from './routes/task-metrics.ts';
+import { DEFAULT_METRICS_INTERVAL_MS, TaskMetricsSampler } from './metrics/task-metrics-sampler.ts';
 import { registerTokenRoutes } from './routes/token.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerVirtualClusterRoutes } from './routes/virtual-clusters.ts';
@@ -39,6 +41,8 @@ export interface AppContext {
   /** Defaults to PAI_CLUSTER_CONFIG (or this machine). */
   cluster?: ClusterConfig;
   loginThrottle?: LoginThrottle;
+  /** How often running tasks' resources are sampled (PAI_METRICS_INTERVAL_MS); 5 s by default. */
+  metricsIntervalMs?: number;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -109,6 +113,13 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerJobReadRoutes(app, services);
   registerJobWriteRoutes(app, services);
   registerTaskLogRoutes(app, services);
+  const sampler = new TaskMetricsSampler(
+    context.db,
+    context.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS,
+  );
+  registerTaskMetricsRoutes(app, services, sampler.intervalMs);
+  sampler.start();
+  app.addHook('onClose', async () => sampler.stop());
   registerSshKeyRoutes(app, services);
   registerVirtualClusterRoutes(app, services);
 

@@ -31,6 +31,7 @@ export interface TestAppOptions {
   cluster?: ClusterConfig;
   runtime?: (context: { config: ServerConfig; db: Db; cluster: ClusterConfig }) => JobRuntime;
   loginThrottle?: LoginThrottle;
+  metricsIntervalMs?: number;
 }
 
 export interface TestApp {
@@ -72,6 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     cluster,
     runtime,
     loginThrottle: options.loginThrottle,
+    metricsIntervalMs: options.metricsIntervalMs,
   });
   await runtime?.start();
 

@@ -24,7 +24,8 @@ export async function serve(): Promise<void> {
   const db = openDatabase(config.dataDir);
   const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
   const runtime = backend.create({ config, db, options: runtimeOptionsFromEnv() });
-  const app = await buildApp({ config, db, cluster, runtime });
+  const metricsIntervalMs = Number(process.env.PAI_METRICS_INTERVAL_MS ?? '') || undefined;
+  const app = await buildApp({ config, db, cluster, runtime, metricsIntervalMs });
   // Recovery settles and re-tracks tasks before the first request is answered.
   await runtime.start();
   const isolation = runtime.isolation?.();

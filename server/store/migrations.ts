@@ -176,4 +176,18 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX jobs_by_legacy ON jobs(legacy, created_time, id);
   `,
   hashStoredTokens,
+  // 5: resource samples per task attempt (CPU, memory, GPU memory), thinned to a bounded count
+  `
+  CREATE TABLE task_metrics (
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    task_role TEXT NOT NULL,
+    task_index INTEGER NOT NULL,
+    attempt INTEGER NOT NULL,
+    time INTEGER NOT NULL,                    -- ms since the epoch
+    cpu_percent REAL NOT NULL,                -- 100 = one core busy
+    rss_bytes INTEGER NOT NULL,
+    gpu_memory_bytes INTEGER                  -- NULL where nvidia-smi is absent
+  );
+  CREATE INDEX task_metrics_by_task ON task_metrics(job_id, task_role, task_index, attempt, time);
+  `,
 ];

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobDetail, TaskMetrics } from '../../contract/api-types.ts';
+import { MAX_SAMPLES_PER_TASK, TaskMetricsStore } from '../metrics/task-metrics-store.ts';
+import { LocalRuntime } from '../runtime/local-runtime.ts';
+import { FAST_OPTIONS } from '../runtime/test-kit.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
+
+const json = { 'content-type': 'application/json' };
+// Holds 64 MB and keeps one core busy until stopped.
+const BUSY = `perl -e '$x = "a" x (64 * 1024 * 1024); 1 while 1'`;
+
+describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  let owner: ApiClient;
+  let other: ApiClient;
+  let admin: ApiClient;
+  let anonymous: ApiClient;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      metricsIntervalMs: 200,
+      runtime: ({ config, db, cluster }) =>
+        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+    });
+    anonymous = apiClient(t.app);
+    owner = apiClient(t.app, await t.addUser('alice'));
+    other = apiClient(t.app, await t.addUser('bob'));
+    admin = apiClient(t.app, await t.login('admin', 'admin-password'));
+    const config = {
+      jobName: 'busy',
+      image: 'ubuntu',
+      taskRoles: [{ name: 'main', taskNumber: 1, cpuNumber: 2, memoryMB: 512, command: BUSY }],
+    };
+    expect(
+      (await owner('POST', '/api/v1/user/alice/jobs', JSON.stringify(config), json)).status,
+    ).toBe(202);
+  });
+  afterAll(async () => {
+    await admin('DELETE', '/api/v1/jobs/alice~busy');
+    await t.close();
+  });
+
+  it('samples a running task: non-zero CPU and memory, against what it asked for', async () => {
+    const deadline = Date.now() + 60_000;
+    let metrics: TaskMetrics | undefined;
+    for (;;) {
+      const response = await owner('GET', '/api/v1/jobs/alice~busy/tasks/main/0/metrics');
+      expect(response.status).toBe(200);
+      metrics = response.body as TaskMetrics;
+      const last = metrics.samples.at(-1);
+      if (metrics.samples.length >= 2 && last && last.rssBytes > 60 * 1024 * 1024) break;
+      if (Date.now() > deadline) throw new Error(`no samples: ${JSON.stringify(metrics)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(metrics.requested).toEqual({
+      cpuNumber: 2,
+      memoryBytes: 512 * 1024 * 1024,
+      gpuNumber: 0,
+    });
+    expect(metrics.intervalSeconds).toBe(0.2);
+    expect(Math.max(...metrics.samples.map((sample) => sample.cpuPercent))).toBeGreaterThan(10);
+    expect(metrics.samples[0]).toMatchObject({ attempt: 0 });
+    const detail = (await owner('GET', '/api/v1/jobs/alice~busy')).body as JobDetail;
+    expect(detail.jobStatus.state).toBe('RUNNING');
+  });
+
+  it('keeps the samples after the task ends', async () => {
+    await owner(
+      'PUT',
+      '/api/v1/jobs/alice~busy/executionType',
+      JSON.stringify({ value: 'STOP' }),
+      json,
+    );
+    const deadline = Date.now() + 30_000;
+    while (
+      ((await owner('GET', '/api/v1/jobs/alice~busy')).body as JobDetail).jobStatus.state !==
+      'STOPPED'
+    ) {
+      if (Date.now() > deadline) throw new Error('the job did not stop');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const response = await admin('GET', '/api/v1/user/alice/jobs/busy/tasks/main/0/metrics');
+    expect(response.status).toBe(200);
+    expect((response.body as TaskMetrics).samples.length).toBeGreaterThan(1);
+  });
+
+  it('owner and admin only; bad input and unknown tasks refused', async () => {
+    const url = '/api/v1/jobs/alice~busy/tasks/main/0/metrics';
+    expect((await anonymous('GET', url)).status).toBe(401);
+    expect((await other('GET', url)).status).toBe(403);
+    expect((await admin('GET', url)).status).toBe(200);
+    expect((await owner('GET', '/api/v1/jobs/alice~busy/tasks/main/x/metrics')).status).toBe(400);
+    expect((await owner('GET', '/api/v1/jobs/alice~busy/tasks/main/1/metrics')).status).toBe(404);
+    expect((await owner('GET', '/api/v1/jobs/alice~busy/tasks/other/0/metrics')).status).toBe(404);
+    expect((await owner('GET', '/api/v1/jobs/alice~nothing/tasks/main/0/metrics')).status).toBe(
+      404,
+    );
+  });
+
+  it('keeps at most MAX_SAMPLES_PER_TASK samples, thinning the older ones', () => {
+    const store = new TaskMetricsStore(t.db);
+    const jobId = (t.db.prepare(`SELECT id FROM jobs WHERE name = 'busy'`).get() as { id: number })
+      .id;
+    const task = { jobId, taskRole: 'main', taskIndex: 0, attempt: 7 };
+    for (let n = 0; n < 1000; n++)
+      store.add(task, { time: n * 1000, cpuPercent: n, rssBytes: n, gpuMemoryBytes: null });
+    const kept = store.list(jobId, 'main', 0).filter((sample) => sample.attempt === 7);
+    expect(kept.length).toBeLessThanOrEqual(MAX_SAMPLES_PER_TASK);
+    expect(kept.length).toBeGreaterThan(MAX_SAMPLES_PER_TASK / 2);
+    expect(kept[0]!.time).toBe(0);
+    expect(kept.at(-1)!.time).toBe(999_000);
+  });
+});
