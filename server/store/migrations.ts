@@ -176,7 +176,7 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX jobs_by_legacy ON jobs(legacy, created_time, id);
   `,
   hashStoredTokens,
-  // 5: resource samples per task attempt (CPU, memory, GPU memory), thinned to a bounded count
+  // 6: resource samples per task attempt (CPU, memory, GPU memory), thinned to a bounded count
   `
   CREATE TABLE task_metrics (
     job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
