@@ -13,6 +13,10 @@ import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from '../users/first-admin.ts';
 export async function serve(): Promise<void> {
   // Everything the server creates (database, secrets, logs, keys) is its own: 0600 / 0700.
   process.umask(0o077);
+  // A last line of defence: one job's error ends that job (runtime), never the server.
+  process.on('unhandledRejection', (error) =>
+    console.error(`Unhandled error, the server keeps serving: ${(error as Error)?.stack ?? error}`),
+  );
   const config = loadConfig();
   // Secrets do not stay in the environment, where child processes would inherit them.
   delete process.env.PAI_ADMIN_PASSWORD;

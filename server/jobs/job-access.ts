@@ -16,3 +16,8 @@ export function assertOwnerOrAdmin(
     throw forbidden(`User ${user.username} is not allowed to ${action} job ${urlName}.`);
   }
 }
+
+/** Whether `user` (none: an anonymous reader) may see the job's output. */
+export function mayReadOutput(user: RequestUser | undefined, job: JobRow): boolean {
+  return user !== undefined && (user.username === job.username || user.admin);
+}

@@ -8,6 +8,7 @@ import type {
   TaskState,
 } from '../../contract/api-types.ts';
 import type { JobConfig } from '../../contract/job-config-schema.ts';
+import { STDERR_TAIL_HEADING } from '../runtime/task-logs.ts';
 import type { JobListRow } from '../store/job-list.ts';
 import type { JobRow, TaskRow } from '../store/jobs.ts';
 
@@ -69,6 +70,16 @@ function parsePorts(text: string | null): Record<string, string> | null {
   }
 }
 
+/** Task role names in config order; none when the stored config cannot be read. */
+function taskRoleOrder(configJson: string | null): string[] {
+  try {
+    const roles = configJson ? (JSON.parse(configJson) as JobConfig).taskRoles : [];
+    return Array.isArray(roles) ? roles.map((role) => role.name) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Task roles in the order of the job config, each with its tasks in index order. */
 /** Where a started task's log can be read (`containerLog`). */
 export type TaskLogUrl = (taskRole: string, taskIndex: number) => string;
@@ -78,9 +89,7 @@ function taskRoles(
   tasks: TaskRow[],
   logUrl: TaskLogUrl,
 ): Record<string, TaskRoleDetail> {
-  const configOrder = row.config_json
-    ? (JSON.parse(row.config_json) as JobConfig).taskRoles.map((role) => role.name)
-    : [];
+  const configOrder = taskRoleOrder(row.config_json);
   const names = [
     ...new Set([
       ...configOrder.filter((name) => tasks.some((t) => t.task_role === name)),
@@ -115,6 +124,14 @@ export function jobDetail(
   urlName: string,
   tasks: TaskRow[],
   logUrl: TaskLogUrl,
+  /** False for anyone but the owner and admins: the stderr tail is output, and output is theirs. */
+  showOutput: boolean,
 ): JobDetail {
-  return { name: urlName, jobStatus: jobStatus(row), taskRoles: taskRoles(row, tasks, logUrl) };
+  const status = jobStatus(row);
+  const diagnostics = status.appExitDiagnostics;
+  const tailAt = diagnostics?.indexOf(STDERR_TAIL_HEADING) ?? -1;
+  if (!showOutput && diagnostics && tailAt >= 0) {
+    status.appExitDiagnostics = `${diagnostics.slice(0, tailAt)}\n(The end of its stderr is shown to the job's owner and administrators.)`;
+  }
+  return { name: urlName, jobStatus: status, taskRoles: taskRoles(row, tasks, logUrl) };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { JobListItem, JobListPage } from '../../contract/api-types.ts';
 import { userOf } from '../auth/request-user.ts';
 import { PaiError } from '../errors.ts';
-import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
+import { assertOwnerOrAdmin, mayReadOutput } from '../jobs/job-access.ts';
 import { jobUrlPath, type JobRouteParams } from '../jobs/job-address.ts';
 import { jobDetail, jobListItem } from '../jobs/job-view.ts';
 import { parseJobListQuery } from '../jobs/list-query.ts';
@@ -36,7 +36,8 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
         publicOrigin(services.config, request.server) + jobUrlPath(job.framework_name);
       const logUrl = (taskRole: string, taskIndex: number) =>
         taskLogPath(jobPath, taskRole, taskIndex);
-      return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl);
+      const showOutput = mayReadOutput(request.user, job);
+      return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl, showOutput);
     });
 
     app.get<{ Params: JobRouteParams }>(

@@ -93,8 +93,9 @@ export function registerJobWriteRoutes(app: FastifyInstance, services: Services)
         if (stoppable && job.imported) {
           services.jobs.settleImportedAsStopped(job.id, EXIT_CODE_STOP_REQUESTED);
         } else if (stoppable) {
-          services.jobs.setExecutionType(job.id, 'STOP');
+          // Tasks first: on a full disk the record fails (507), but the job must stop anyway.
           services.runtime?.stop(job.id);
+          services.jobs.setExecutionType(job.id, 'STOP');
         }
         return reply.status(202).send({ message: `execute job ${urlName} successfully` });
       },

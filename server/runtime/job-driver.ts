@@ -31,8 +31,9 @@ import {
   spawnTasks,
   type LaunchContext,
 } from './task-launch.ts';
-import { stderrTail } from './task-logs.ts';
+import { STDERR_TAIL_HEADING, stderrTail } from './task-logs.ts';
 import { killStrays, readExitRecord } from './task-process.ts';
+import { recordFailure } from './record-failure.ts';
 
 const SWEEP_DELAY_MS = 200;
 
@@ -108,9 +109,11 @@ export class JobDriver {
     }
     for (const job of started) {
       job.phase = 'launching';
-      job.launching = this.launch(job, gpusOf.get(job.id)!).finally(() => {
-        job.launching = null;
-      });
+      job.launching = this.launch(job, gpusOf.get(job.id)!)
+        .catch((error: unknown) => this.fail(job, 'starting its tasks', error))
+        .finally(() => {
+          job.launching = null;
+        });
     }
   }
 
@@ -163,8 +166,36 @@ export class JobDriver {
 
   onTaskExit(job: ActiveJob, task: TaskRun): void {
     if (this.closed) return;
-    task.process?.signalGroup('SIGKILL');
-    this.taskEnded(job, task, this.endOf(job, task));
+    try {
+      task.process?.signalGroup('SIGKILL');
+      this.taskEnded(job, task, this.endOf(job, task));
+    } catch (error) {
+      this.fail(job, 'ending a task', error);
+    }
+  }
+
+  /**
+   * Any error in a job's life ends that job FAILED with the error in words, never the server:
+   * its tasks are killed, its resources freed, and the end recorded when the store can be written
+   * (else recovery settles it at the next start).
+   */
+  fail(job: ActiveJob, stage: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    job.outcome = rejectedOutcome(
+      EXIT_CODE.launchFailed,
+      `The job failed while ${stage}: ${reason}.`,
+      'platform',
+    );
+    // From here on the job's callbacks only clean up (taskEnded and finishAttempt skip the store).
+    job.removed = true;
+    this.queue.remove(job);
+    clearTimeout(job.timer);
+    for (const task of liveTasks(job)) task.process!.signalGroup('SIGKILL');
+    for (const task of job.tasks) releaseTask(this.ctx, task);
+    this.capacity.release(job.id);
+    if (liveTasks(job).length === 0) this.jobs.delete(job.id);
+    recordFailure(this.store, job.id, job.attempt, job.outcome);
+    this.scheduleSoon();
   }
 
   endOf(job: ActiveJob, task: TaskRun): TaskEnd {
@@ -191,7 +222,7 @@ export class JobDriver {
         decided = decideOutcome(job.spec, job.tasks, { role: task.role, index: task.index, end });
       if (decided?.state === 'FAILED' && end.failureKind === 'user') {
         const tail = stderrTail(task.taskDir);
-        if (tail) decided.diagnostics += `\nLast lines of its stderr:\n${tail}`;
+        if (tail) decided.diagnostics += `${STDERR_TAIL_HEADING}${tail}`;
       }
       const unenforced = this.ctx.isolation?.info.unenforcedLimits ?? [];
       if (decided && unenforced.length > 0)

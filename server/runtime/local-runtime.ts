@@ -69,13 +69,21 @@ export class LocalRuntime implements JobRuntime {
   async start(): Promise<void> {
     // PAI_TASK_ISOLATION=required without isolation throws here, before any task starts.
     this.driver.ctx.isolation = probeIsolation(this.options.isolation, this.paths.tag);
-    this.driver.ctx.hostKey = ensureHostKey(this.paths.hostKey());
+    try {
+      this.driver.ctx.hostKey = ensureHostKey(this.paths.hostKey());
+    } catch (error) {
+      // Jobs then fail at launch, saying why; the server itself still starts.
+      console.error(`No SSH host key (${(error as Error).message}); jobs cannot start.`);
+    }
     const recovered: RecoveredJob[] = [];
     for (const row of this.store.unfinishedJobs()) {
-      if (row.state === 'WAITING') this.requeue(row);
-      else recovered.push(recoverRunningJob(this.store, this.paths, row));
+      if (row.state === 'WAITING') this.contain(row, 'being queued again', () => this.requeue(row));
+      else
+        this.contain(row, 'being recovered', () =>
+          recovered.push(recoverRunningJob(this.store, this.paths, row)),
+        );
     }
-    for (const job of recovered) this.resume(job);
+    for (const job of recovered) this.contain(job.job, 'being recovered', () => this.resume(job));
     this.driver.sweep();
     for (const { job, alive } of recovered) {
       for (const { task } of alive) await this.reopenSsh(job, task);
@@ -87,12 +95,26 @@ export class LocalRuntime implements JobRuntime {
     if (this.driver.closed || this.driver.jobs.has(jobId)) return;
     const row = this.store.job(jobId);
     if (!row?.config_json) return;
-    const job = activeJobFromRow(row);
-    ensureJobKeyPair(jobKeyPair(this.paths.sshDir(job.id), job.frameworkName));
-    this.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
-    this.driver.jobs.set(job.id, job);
-    this.driver.queue.add(job);
-    this.driver.scheduleSoon();
+    this.contain(row, 'being queued', () => {
+      const job = activeJobFromRow(row);
+      ensureJobKeyPair(jobKeyPair(this.paths.sshDir(job.id), job.frameworkName));
+      this.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
+      this.driver.jobs.set(job.id, job);
+      this.driver.queue.add(job);
+      this.driver.scheduleSoon();
+    });
+  }
+
+  /** Runs one job's step; an error fails that job (with the error in words), not the server. */
+  private contain(row: RuntimeJobRow | ActiveJob, stage: string, step: () => unknown): void {
+    try {
+      step();
+    } catch (error) {
+      const job =
+        this.driver.jobs.get(row.id) ??
+        ('spec' in row ? row : activeJobFromRow({ ...row, config_json: null }));
+      this.driver.fail(job, stage, error);
+    }
   }
 
   stop(jobId: number): void {

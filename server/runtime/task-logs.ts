@@ -62,3 +62,6 @@ export function stderrTail(taskDir: string, maxLines = 10): string {
   if (lines.at(-1) === '') lines.pop();
   return lines.slice(-maxLines).join('\n');
 }
+
+/** Starts the stderr tail in a failed job's diagnostics; only the owner and admins see what follows. */
+export const STDERR_TAIL_HEADING = '\nLast lines of its stderr:\n';

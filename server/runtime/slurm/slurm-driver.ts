@@ -19,7 +19,7 @@ import {
   type TaskEnd,
 } from '../task-end.ts';
 import { taskEnvironment } from '../task-env.ts';
-import { stderrTail } from '../task-logs.ts';
+import { STDERR_TAIL_HEADING, stderrTail } from '../task-logs.ts';
 import {
   batchScript,
   manifestFor,
@@ -167,7 +167,7 @@ export function taskEnded(
   const decided = job.outcome ? null : decideOutcome(job.spec, states, { role, index, end: final });
   if (decided?.state === 'FAILED' && final.failureKind === 'user') {
     const tail = stderrTail(ctx.paths.taskDir(job.id, job.attempt, role, index));
-    if (tail) decided.diagnostics += `\nLast lines of its stderr:\n${tail}`;
+    if (tail) decided.diagnostics += `${STDERR_TAIL_HEADING}${tail}`;
   }
   ctx.store.settleTask(job.id, { role, index }, final, Date.now(), decided);
   if (decided) {
