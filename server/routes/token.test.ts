@@ -106,7 +106,7 @@ describe('login and tokens', () => {
       'x-forwarded-for': '10.9.9.9',
     });
     expect(response.status).toBe(status);
-    expect(response.body).toEqual({ code, message });
+    expect(response.body).toMatchObject({ code, message });
   });
 
   it('answers malformed bodies with InvalidParametersError', async () => {
@@ -127,7 +127,7 @@ describe('login and tokens', () => {
       'username=a&username=b&password=123456',
       form,
     );
-    expect(repeated.body).toEqual({
+    expect(repeated.body).toMatchObject({
       code: 'InvalidParametersError',
       message: 'username must be a string',
     });
