@@ -113,6 +113,10 @@ export interface JobListItem {
   namespace?: string;
   /** Only on legacy (un-namespaced) jobs. */
   legacy?: true;
+  /** When its first task started; null while waiting (this server only; OpenPAI's list lacks it). */
+  appLaunchedTime?: number | null;
+  /** Only on jobs imported from another cluster's history: their times are as recorded there. */
+  imported?: true;
 }
 
 /** GET /api/v1/jobs?withTotalCount=true (OpenPAI v2 list query names). */
@@ -190,6 +194,8 @@ export interface JobStatus {
   appExitTriggerTaskIndex: number | null;
   appExitType: string | null;
   virtualCluster: string;
+  /** Only on jobs imported from another cluster's history (this server only). */
+  imported?: true;
 }
 
 export interface TaskStatus {

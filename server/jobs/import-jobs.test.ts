@@ -83,6 +83,8 @@ describe('importing job history', () => {
       totalTaskNumber: 2,
       totalTaskRoleNumber: 1,
       legacy: true,
+      appLaunchedTime: null,
+      imported: true,
     });
     expect(items[0]).not.toHaveProperty('legacy');
     expect(items[1]).toMatchObject({

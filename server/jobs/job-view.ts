@@ -36,9 +36,11 @@ export function jobListItem(row: JobListRow): JobListItem {
     totalGpuNumber: row.total_gpu_number,
     totalTaskNumber: row.total_task_number,
     totalTaskRoleNumber: row.total_task_role_number,
+    appLaunchedTime: row.app_launched_time,
   };
   if (row.namespace !== null && row.namespace !== row.username) item.namespace = row.namespace;
   if (row.legacy === 1) item.legacy = true;
+  if (row.imported === 1) item.imported = true;
   return item;
 }
 

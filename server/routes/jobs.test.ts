@@ -29,13 +29,14 @@ const LIST_FIELDS = [
   'totalGpuNumber',
   'totalTaskNumber',
   'totalTaskRoleNumber',
+  // This server's addition (OpenPAI's list lacks it): the portal measures Duration from the start.
+  'appLaunchedTime',
 ];
 const STATUS_FIELDS = [
   ...LIST_FIELDS,
   'appId',
   'appProgress',
   'appTrackingUrl',
-  'appLaunchedTime',
   'appCompletedTime',
   'appExitSpec',
   'appExitDiagnostics',

@@ -19,7 +19,8 @@ export interface JobListOrder {
 /** The columns a list item shows (jobListItem): not the config texts, which a list never needs. */
 const LIST_COLUMNS = `id, name, username, namespace, legacy, state, sub_state, execution_type,
   retries_user, retries_platform, retries_resource, created_time, completed_time, app_exit_code,
-  virtual_cluster, total_gpu_number, total_task_number, total_task_role_number`;
+  virtual_cluster, total_gpu_number, total_task_number, total_task_role_number, app_launched_time,
+  imported`;
 
 export type JobListRow = Pick<
   JobRow,
@@ -41,6 +42,8 @@ export type JobListRow = Pick<
   | 'total_gpu_number'
   | 'total_task_number'
   | 'total_task_role_number'
+  | 'app_launched_time'
+  | 'imported'
 >;
 
 /** Sort expressions; each has an index `(expression, id)` so a sorted page reads only its rows. */

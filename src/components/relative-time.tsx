@@ -1,9 +1,9 @@
 import { formatDateTime, formatRelativeTime } from '../lib/format.ts';
-import { useNow } from '../lib/use-now.ts';
+import { useClock } from '../lib/clock.ts';
 
-/** "5 minutes ago", with the exact local time on hover. */
+/** "5 minutes ago", with the exact local time on hover; moves with the page's one clock. */
 export function RelativeTime({ time }: { time: number }) {
-  const now = useNow();
+  const now = useClock();
   return (
     <time dateTime={new Date(time).toISOString()} title={formatDateTime(time)}>
       {formatRelativeTime(time, now)}

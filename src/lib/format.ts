@@ -26,9 +26,12 @@ const steps: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-/** "3 minutes ago", "yesterday", "just now". */
+/**
+ * "3 minutes ago", "yesterday", "just now". Never in the future: a time a little ahead of this
+ * browser's clock (another machine's clock, or a tick not yet taken) reads "just now".
+ */
 export function formatRelativeTime(time: number, now = Date.now()): string {
-  const seconds = Math.round((time - now) / 1000);
+  const seconds = Math.min(0, Math.round((time - now) / 1000));
   for (const [unit, size] of steps) {
     if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
   }

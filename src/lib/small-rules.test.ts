@@ -46,5 +46,7 @@ describe('portal rules', () => {
     expect(formatDuration(2 * 86_400_000 + 5 * 3_600_000 + 7_000)).toBe('2d 5h');
     expect(formatRelativeTime(1_000_000, 1_003_000)).toBe('just now');
     expect(formatRelativeTime(0, 3 * 60_000)).toMatch(/3 minutes ago/);
+    expect(formatRelativeTime(1_015_000, 1_000_000)).toBe('just now');
+    expect(formatRelativeTime(1_000_000, 1_031_000)).toMatch(/31 seconds ago/);
   });
 });

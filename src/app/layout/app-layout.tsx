@@ -1,7 +1,9 @@
 import { mergeStyleSets, useTheme } from '@fluentui/react';
-import { Outlet } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { RequireAuth } from '../../features/auth/index.ts';
 import './all-icons.ts';
+import { NARROW } from './breakpoints.ts';
 import { SideNav } from './side-nav.tsx';
 import { TopBar } from './top-bar.tsx';
 
@@ -12,9 +14,18 @@ const classes = mergeStyleSets({
     gridTemplateColumns: '200px minmax(0, 1fr)',
     gridTemplateAreas: '"top top" "nav main"',
     height: '100vh',
-    '@media (max-width: 720px)': { gridTemplateColumns: '0 minmax(0, 1fr)' },
+    position: 'relative',
+    [`@media ${NARROW}`]: {
+      gridTemplateColumns: 'minmax(0, 1fr)',
+      gridTemplateAreas: '"top" "main"',
+    },
   },
-  main: { gridArea: 'main', overflow: 'auto', padding: '16px 24px' },
+  main: {
+    gridArea: 'main',
+    overflow: 'auto',
+    padding: '16px 24px',
+    [`@media ${NARROW}`]: { padding: '12px 12px' },
+  },
   skip: {
     position: 'absolute',
     left: -9999,
@@ -25,17 +36,21 @@ const classes = mergeStyleSets({
   },
 });
 
-/** The signed-in frame: top bar, left nav, and the page. */
+/** The signed-in frame: top bar, left nav (behind a menu button on narrow screens), and the page. */
 export function AppLayout() {
   const theme = useTheme();
+  const [navOpen, setNavOpen] = useState(false);
+  const { pathname } = useLocation();
+  // A link followed from the opened menu closes it.
+  useEffect(() => setNavOpen(false), [pathname]);
   return (
     <RequireAuth>
       <div className={classes.shell}>
         <a href="#main" className={classes.skip} style={{ background: theme.palette.white }}>
           Skip to content
         </a>
-        <TopBar />
-        <SideNav />
+        <TopBar navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
+        <SideNav open={navOpen} onClose={() => setNavOpen(false)} />
         <main id="main" className={classes.main} tabIndex={-1}>
           <Outlet />
         </main>

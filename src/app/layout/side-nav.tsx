@@ -1,11 +1,30 @@
-import { Nav, type INavLink } from '@fluentui/react';
+import { mergeStyleSets, Nav, useTheme, type INavLink } from '@fluentui/react';
 import { useLocation, useNavigate } from 'react-router';
+import { NARROW } from './breakpoints.ts';
 
 const links: INavLink[] = [
   { key: 'home', name: 'Home', url: '/', icon: 'Home' },
   { key: 'jobs', name: 'Jobs', url: '/jobs', icon: 'TaskManager' },
   { key: 'submit', name: 'Submit job', url: '/submit', icon: 'Add' },
 ];
+
+const classes = mergeStyleSets({
+  nav: { gridArea: 'nav', overflow: 'auto' },
+  // Narrow: hidden until the menu button opens it, then a panel under the top bar.
+  closed: { [`@media ${NARROW}`]: { display: 'none' } },
+  open: {
+    [`@media ${NARROW}`]: {
+      position: 'absolute',
+      top: 48,
+      left: 0,
+      width: 240,
+      maxWidth: '100%',
+      bottom: 0,
+      zIndex: 20,
+      boxShadow: '0 6px 16px rgba(0, 0, 0, 0.3)',
+    },
+  },
+});
 
 function selectedKey(pathname: string): string | undefined {
   if (pathname === '/') return 'home';
@@ -14,17 +33,27 @@ function selectedKey(pathname: string): string | undefined {
   return undefined;
 }
 
-export function SideNav() {
+export function SideNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const theme = useTheme();
   return (
-    <nav aria-label="Main" style={{ gridArea: 'nav', overflow: 'auto' }}>
+    <nav
+      id="main-nav"
+      aria-label="Main"
+      className={`${classes.nav} ${open ? classes.open : classes.closed}`}
+      style={{ background: theme.palette.white }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
       <Nav
         groups={[{ links }]}
         selectedKey={selectedKey(pathname)}
         onLinkClick={(event, link) => {
           if (!link?.url || event?.ctrlKey || event?.metaKey || event?.shiftKey) return;
           event?.preventDefault();
+          onClose();
           navigate(link.url);
         }}
       />

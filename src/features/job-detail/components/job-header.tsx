@@ -1,12 +1,11 @@
 import { mergeStyleSets, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { JobStatus } from '../../../../contract/api-types.ts';
-import { jobDuration } from '../../../../contract/job-state.ts';
+import { isTerminal } from '../../../../contract/job-state.ts';
+import { JobDuration, QueueTime } from '../../../components/job-duration.tsx';
 import { LegacyBadge } from '../../../components/legacy-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
-import { formatDuration } from '../../../lib/format.ts';
-import { useNow } from '../../../lib/use-now.ts';
 
 const classes = mergeStyleSets({
   facts: {
@@ -28,7 +27,6 @@ interface JobHeaderProps {
 
 /** Name, state and the facts people look for first: who, where, when, how long, how many retries. */
 export function JobHeader({ jobName, legacy, status, actions }: JobHeaderProps) {
-  const now = useNow(1000);
   const { retryDetails } = status;
   return (
     <Stack tokens={{ childrenGap: 12 }}>
@@ -46,14 +44,17 @@ export function JobHeader({ jobName, legacy, status, actions }: JobHeaderProps) 
         <Fact term="Submitted">
           {status.createdTime ? <RelativeTime time={status.createdTime} /> : '—'}
         </Fact>
+        <Fact term="Queued for">
+          <QueueTime job={status} />
+        </Fact>
         <Fact term="Started">
-          {status.appLaunchedTime ? <RelativeTime time={status.appLaunchedTime} /> : 'not yet'}
+          <Moment time={status.appLaunchedTime} missing={notYetOr(status, 'never')} />
         </Fact>
         <Fact term="Completed">
-          {status.completedTime ? <RelativeTime time={status.completedTime} /> : 'not yet'}
+          <Moment time={status.completedTime} missing={notYetOr(status, 'not recorded')} />
         </Fact>
         <Fact term="Duration">
-          {status.createdTime ? formatDuration(jobDuration(status, now)) : '—'}
+          <JobDuration job={status} />
         </Fact>
         <Fact term="Retries">
           {status.retries}{' '}
@@ -74,4 +75,14 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
       <dd className={classes.value}>{children}</dd>
     </div>
   );
+}
+
+/** "not yet" only while the job can still get there; an ended or imported job did not record it. */
+function notYetOr(status: JobStatus, ended: string): string {
+  if (status.imported) return 'not recorded';
+  return isTerminal(status.state) ? ended : 'not yet';
+}
+
+function Moment({ time, missing }: { time: number | null; missing: string }) {
+  return time ? <RelativeTime time={time} /> : <i>{missing}</i>;
 }

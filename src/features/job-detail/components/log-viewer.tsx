@@ -22,6 +22,7 @@ import {
 import { useTaskLog } from '../hooks/job-queries.ts';
 import type { JobRef } from '../model/job-ref.ts';
 import { isCut } from '../model/log-text.ts';
+import { whyNoTasks } from '../model/no-tasks.ts';
 import { taskLabel } from '../model/task-summary.ts';
 import { AccessNotice } from './access-notice.tsx';
 import { LogText } from './log-text.tsx';
@@ -63,8 +64,7 @@ export function LogViewer({ job, detail, mayRead, selected, stream, onSelect }: 
         Only {detail.jobStatus.username} or an admin can read this job&apos;s logs.
       </AccessNotice>
     );
-  if (!task)
-    return <AccessNotice>No task has been scheduled yet, so there are no logs.</AccessNotice>;
+  if (!task) return <AccessNotice>{whyNoTasks(detail.jobStatus)} There are no logs.</AccessNotice>;
   const download = () => {
     setDownloadError(null);
     fetchWholeTaskLog(job, task, stream).then(

@@ -4,6 +4,7 @@ import { CopyButton } from '../../../components/copy-button.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 import { visuallyHidden } from '../../../components/visually-hidden.ts';
 import type { TaskAddress } from '../../../api/jobs/get-task-log.ts';
+import { whyNoTasks } from '../model/no-tasks.ts';
 import { countByState, gpuIndices, taskLabel } from '../model/task-summary.ts';
 
 const classes = mergeStyleSets({
@@ -24,7 +25,7 @@ interface TaskRolesProps {
 /** Per task role: counts by state and a table of its tasks. */
 export function TaskRoles({ detail, onShowLogs, onShowSsh }: TaskRolesProps) {
   const roles = Object.entries(detail.taskRoles);
-  if (roles.length === 0) return <Text>No task has been scheduled yet.</Text>;
+  if (roles.length === 0) return <Text>{whyNoTasks(detail.jobStatus)}</Text>;
   return (
     <Stack tokens={{ childrenGap: 24 }}>
       {roles.map(([role, { taskStatuses }]) => (

@@ -1,11 +1,10 @@
 import { ColumnActionsMode, type IColumn } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
-import { jobDuration } from '../../../../contract/job-state.ts';
+import { JobDuration } from '../../../components/job-duration.tsx';
 import { JobNameLink } from '../../../components/job-name-link.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
-import { formatDuration } from '../../../lib/format.ts';
 
 interface ColumnSpec {
   key: string;
@@ -14,7 +13,7 @@ interface ColumnSpec {
   sort?: JobOrderField;
   minWidth: number;
   maxWidth?: number;
-  render: (job: JobListItem, now: number) => ReactNode;
+  render: (job: JobListItem) => ReactNode;
 }
 
 const specs: ColumnSpec[] = [
@@ -54,7 +53,7 @@ const specs: ColumnSpec[] = [
     name: 'Duration',
     minWidth: 70,
     maxWidth: 100,
-    render: (job, now) => formatDuration(jobDuration(job, now)),
+    render: (job) => <JobDuration job={job} />,
   },
   {
     key: 'retries',
@@ -95,20 +94,58 @@ export interface SortState {
   descending: boolean;
 }
 
-/** The list's columns; sortable headers carry the server sort field in `data`. */
-export function jobColumns(sort: SortState, now: number): IColumn[] {
-  return specs.map((spec) => ({
-    key: spec.key,
-    name: spec.name,
-    minWidth: spec.minWidth,
-    maxWidth: spec.maxWidth,
-    isResizable: true,
-    data: spec.sort,
-    isSorted: spec.sort === sort.field,
-    isSortedDescending: spec.sort === sort.field && sort.descending,
-    sortAscendingAriaLabel: 'Sorted A to Z, oldest first',
-    sortDescendingAriaLabel: 'Sorted Z to A, newest first',
-    columnActionsMode: spec.sort ? ColumnActionsMode.clickable : ColumnActionsMode.disabled,
-    onRender: (job: JobListItem) => spec.render(job, now),
-  }));
+/** Which columns stay when the list is narrow: Name and State always, the rest as room allows. */
+const PRIORITY = [
+  'name',
+  'state',
+  'user',
+  'submitted',
+  'duration',
+  'vc',
+  'retries',
+  'tasks',
+  'gpus',
+];
+/** Fluent's cell padding (both sides) and the selection check column. */
+const CELL_PADDING = 20;
+const CHECK_COLUMN = 48;
+
+/** The column keys that fit in `width` px (all of them before the list is measured). */
+export function columnsThatFit(width: number): Set<string> {
+  if (width <= 0) return new Set(PRIORITY);
+  const kept = new Set<string>();
+  let used = CHECK_COLUMN;
+  for (const key of PRIORITY) {
+    const spec = specs.find((candidate) => candidate.key === key)!;
+    const needed = (key === 'name' ? NARROW_NAME_WIDTH : spec.minWidth) + CELL_PADDING;
+    if (kept.size >= 2 && used + needed > width) break;
+    kept.add(key);
+    used += needed;
+  }
+  return kept;
+}
+
+/** Name may shrink to this on a phone; it wraps rather than hiding State. */
+const NARROW_NAME_WIDTH = 120;
+
+/** The list's columns that fit `width`; sortable headers carry the server sort field in `data`. */
+export function jobColumns(sort: SortState, width = 0): IColumn[] {
+  const kept = columnsThatFit(width);
+  const narrow = !kept.has('submitted');
+  return specs
+    .filter((spec) => kept.has(spec.key))
+    .map((spec) => ({
+      key: spec.key,
+      name: spec.name,
+      minWidth: narrow && spec.key === 'name' ? NARROW_NAME_WIDTH : spec.minWidth,
+      maxWidth: spec.maxWidth,
+      isResizable: true,
+      data: spec.sort,
+      isSorted: spec.sort === sort.field,
+      isSortedDescending: spec.sort === sort.field && sort.descending,
+      sortAscendingAriaLabel: 'Sorted A to Z, oldest first',
+      sortDescendingAriaLabel: 'Sorted Z to A, newest first',
+      columnActionsMode: spec.sort ? ColumnActionsMode.clickable : ColumnActionsMode.disabled,
+      onRender: (job: JobListItem) => spec.render(job),
+    }));
 }

@@ -6,7 +6,7 @@ import {
   type Selection,
 } from '@fluentui/react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
-import { useNow } from '../../../lib/use-now.ts';
+import { useElementWidth } from '../../../lib/use-element-width.ts';
 import { jobColumns, type SortState } from './job-columns.tsx';
 
 interface JobTableProps {
@@ -18,7 +18,7 @@ interface JobTableProps {
 
 /** One page of jobs. `setKey` stays constant so a refresh keeps the selection. */
 export function JobTable({ jobs, sort, selection, onSort }: JobTableProps) {
-  const now = useNow(5_000);
+  const [measure, width] = useElementWidth<HTMLDivElement>();
   const onColumnHeaderClick = (_: unknown, column?: IColumn) => {
     const field = column?.data as JobOrderField | undefined;
     if (!field) return;
@@ -27,22 +27,24 @@ export function JobTable({ jobs, sort, selection, onSort }: JobTableProps) {
     onSort({ field, descending: field === sort.field ? !sort.descending : startsDescending });
   };
   return (
-    <ShimmeredDetailsList
-      items={jobs ?? []}
-      columns={jobColumns(sort, now)}
-      enableShimmer={!jobs}
-      shimmerLines={10}
-      selection={selection}
-      selectionMode={SelectionMode.multiple}
-      selectionPreservedOnEmptyClick
-      setKey="jobs"
-      layoutMode={DetailsListLayoutMode.justified}
-      onColumnHeaderClick={onColumnHeaderClick}
-      ariaLabelForGrid="Jobs"
-      ariaLabelForSelectAllCheckbox="Select all jobs on this page"
-      ariaLabelForSelectionColumn="Select job"
-      checkButtonAriaLabel="Select job"
-      compact
-    />
+    <div ref={measure}>
+      <ShimmeredDetailsList
+        items={jobs ?? []}
+        columns={jobColumns(sort, width)}
+        enableShimmer={!jobs}
+        shimmerLines={10}
+        selection={selection}
+        selectionMode={SelectionMode.multiple}
+        selectionPreservedOnEmptyClick
+        setKey="jobs"
+        layoutMode={DetailsListLayoutMode.justified}
+        onColumnHeaderClick={onColumnHeaderClick}
+        ariaLabelForGrid="Jobs"
+        ariaLabelForSelectAllCheckbox="Select all jobs on this page"
+        ariaLabelForSelectionColumn="Select job"
+        checkButtonAriaLabel="Select job"
+        compact
+      />
+    </div>
   );
 }
