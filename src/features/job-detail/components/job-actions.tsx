@@ -40,6 +40,7 @@ export function JobActions(props: JobActionsProps) {
     ? whyNotStoppable(status)
     : `only ${status.username} or an admin may stop it`;
   const ended = isTerminal(status.state);
+  const notClonable = `only ${status.username} or an admin can read its config`;
   return (
     <Stack tokens={{ childrenGap: 8 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
@@ -55,11 +56,11 @@ export function JobActions(props: JobActionsProps) {
           text="Clone"
           iconProps={{ iconName: 'Copy' }}
           disabled={!mayChange}
+          allowDisabledFocus
           title={
-            mayChange
-              ? 'Submit a copy of this job'
-              : `Only ${status.username} or an admin can read this job's config to clone it`
+            mayChange ? 'Submit a copy of this job' : `Clone is not available: ${notClonable}.`
           }
+          ariaDescription={mayChange ? undefined : `Cannot be cloned: ${notClonable}.`}
           href={clonePath(job)}
           onClick={(event) => {
             event.preventDefault(); // stay in the app; the href still opens a new tab on middle-click
@@ -88,6 +89,7 @@ export function JobActions(props: JobActionsProps) {
       {notStoppable && !ended && (
         <Text variant="small">Stop is not available: {notStoppable}.</Text>
       )}
+      {!mayChange && <Text variant="small">Clone is not available: {notClonable}.</Text>}
       {stop.isError && (
         <MessageBar
           messageBarType={MessageBarType.error}

@@ -1,6 +1,7 @@
 import { Link as FluentLink, Spinner, Stack, Text } from '@fluentui/react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorBar } from '../../../components/error-bar.tsx';
+import { isRetryable } from '../../../lib/pai-error.ts';
 import { useSession } from '../../../lib/use-session.ts';
 import { useStartConfig } from '../hooks/use-start-config.ts';
 import { SubmitWorkspace } from './submit-workspace.tsx';
@@ -43,7 +44,11 @@ function SubmitStart({
       {start.status === 'loading' && <Spinner label={`Reading the config of ${clone}…`} />}
       {start.status === 'error' && (
         <>
-          <ErrorBar error={start.error} title={`Could not clone ${clone}`} onRetry={start.retry} />
+          <ErrorBar
+            error={start.error}
+            title={`Could not clone ${clone}`}
+            onRetry={isRetryable(start.error) ? start.retry : undefined}
+          />
           <FluentLink as={Link} to="/submit">
             Start a new job instead
           </FluentLink>

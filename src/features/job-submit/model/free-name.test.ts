@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { copyNames, findFreeName } from './free-name.ts';
 
 describe('copyNames', () => {
-  it('adds a numeric suffix, continuing an existing one', () => {
+  it('appends a numeric suffix and never changes a digit of the name', () => {
     expect(copyNames('train', 3)).toEqual(['train-2', 'train-3', 'train-4']);
-    expect(copyNames('train-4', 2)).toEqual(['train-5', 'train-6']);
+    expect(copyNames('bert-seq-512', 2)).toEqual(['bert-seq-512-2', 'bert-seq-512-3']);
+    expect(copyNames('imagenet-resnet50-2019', 1)).toEqual(['imagenet-resnet50-2019-2']);
+    expect(copyNames('train-4', 1)).toEqual(['train-4-2']);
     expect(copyNames('a-b', 1)).toEqual(['a-b-2']);
   });
 });

@@ -1,9 +1,9 @@
-/** Names for a copy of `name`: `train` → `train-2`, `train-3`…; `train-4` → `train-5`, `train-6`… */
+/**
+ * Names for a copy of `name`: `train` → `train-2`, `train-3`…. The suffix is always appended, never
+ * counted on: digits that end a name are part of it (`bert-seq-512` → `bert-seq-512-2`, not `-513`).
+ */
 export function copyNames(name: string, count: number): string[] {
-  const match = /^(.*)-(\d+)$/.exec(name);
-  const base = match ? match[1]! : name;
-  const start = match ? Number(match[2]) + 1 : 2;
-  return Array.from({ length: count }, (_, index) => `${base}-${start + index}`);
+  return Array.from({ length: count }, (_, index) => `${name}-${index + 2}`);
 }
 
 /** The first copy name that `isTaken` says is free, asked one at a time (usually one or two asks). */
