@@ -11,11 +11,14 @@ const WIDTHS = [390, 900, 1440];
 
 /** The element lies wholly inside the window's width: nothing of it is cut off or off-screen. */
 async function expectOnScreen(page: Page, locator: Locator): Promise<void> {
-  await expect(locator).toBeVisible();
-  const box = await locator.boundingBox();
-  expect(box, 'element is rendered').not.toBeNull();
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  const width = page.viewportSize()!.width;
+  // Polled: a refresh may replace the element between finding it and measuring it.
+  await expect
+    .poll(async () => {
+      const box = await locator.boundingBox();
+      return box === null ? 'not rendered' : box.x >= 0 && box.x + box.width <= width;
+    })
+    .toBe(true);
 }
 
 /** The page does not scroll sideways: nothing is laid out past the right edge. */
