@@ -107,7 +107,7 @@ const PRIORITY = [
   'gpus',
 ];
 /** Fluent's cell padding (both sides) and the selection check column. */
-const CELL_PADDING = 20;
+const CELL_PADDING = 32;
 const CHECK_COLUMN = 48;
 
 /** The column keys that fit in `width` px (all of them before the list is measured). */
