@@ -13,11 +13,13 @@ import type { ServerConfig } from './config.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import { PaiError } from './errors.ts';
 import { registerBodyParsers } from './http/body-parsers.ts';
+import { withoutProxyPrefix } from './http/proxy-prefix.ts';
 import { cspSourcesOf } from './http/content-security-policy.ts';
 import { portalIndex } from './http/portal-index.ts';
 import { storageError } from './http/storage-errors.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerOidcRoutes } from './routes/authn-oidc.ts';
+import { registerOpenPaiAdminRoutes } from './routes/openpai-admin.ts';
 import { portalRuntimeConfig, registerInfoRoutes } from './routes/info.ts';
 import { registerLoginRoutes } from './routes/login.ts';
 import { registerJobReadRoutes } from './routes/jobs-read.ts';
@@ -71,7 +73,10 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // PAI_TRUST_PROXY: behind a reverse proxy the client address comes from X-Forwarded-For.
     trustProxy: trustProxyOption(config.trustProxy),
     // Tokens travel in URLs (DELETE /api/v1/token/:token); the default limit of 100 is too short.
-    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // OpenPAI's routes took a trailing slash (`GET /api/v1/token/`), and so do ours.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
+    // Clients configured with a cluster's address call `<address>/rest-server/api/...`.
+    rewriteUrl: (request) => withoutProxyPrefix(request.url ?? '/'),
     // Errors the router raises before any route (malformed URL encoding) get OpenPAI's envelope too.
     frameworkErrors: routerError,
   });
@@ -122,6 +127,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   app.addHook('onClose', async () => sampler.stop());
   registerSshKeyRoutes(app, services);
   registerVirtualClusterRoutes(app, services);
+  registerOpenPaiAdminRoutes(app, services);
 
   const hasPortal = existsSync(join(config.portalDir, 'index.html'));
   const indexHtml = portalIndex(config.portalDir, () => portalRuntimeConfig(config));

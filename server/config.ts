@@ -21,9 +21,17 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** PAI_TRUST_PROXY as Fastify's trustProxy: false, true, a hop count or addresses/CIDRs. */
   trustProxy: boolean | number | string[];
+  /** PAI_PUBLIC_READS: job list, job status and VCs answer without a token (OpenPAI v0.16). */
+  publicReads: boolean;
 }
 
 type Env = Record<string, string | undefined>;
+
+function parseSwitch(variable: string, text: string | undefined): boolean {
+  if (text === undefined || text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true' || text === '1') return true;
+  throw new ConfigError(variable, `"${text}" is not one of: true, false.`);
+}
 
 /** Parses durations such as `7d`, `12h`, `30m`, `45s` or a number of seconds. */
 export function parseDuration(variable: string, text: string): number {
@@ -104,5 +112,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     portalDir: resolve(env.PAI_PORTAL_DIR ?? 'dist'),
     publicUrl: parsePublicUrl(env.PAI_PUBLIC_URL),
     trustProxy: parseTrustProxy(env.PAI_TRUST_PROXY),
+    publicReads: parseSwitch('PAI_PUBLIC_READS', env.PAI_PUBLIC_READS),
   };
 }

@@ -10,6 +10,7 @@ import type { Db } from './store/db.ts';
 import { JobStore } from './store/jobs.ts';
 import { TokenStore } from './store/tokens.ts';
 import { UserStore } from './store/users.ts';
+import { VirtualClusterRegistry } from './virtual-clusters/registry.ts';
 
 /** What the routes work with; built once per app. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   tokenService: TokenService;
   loginThrottle: LoginThrottle;
   auth: Authenticator;
+  /** Configured and API-made virtual clusters; keeps `cluster` up to date. */
+  virtualClusters: VirtualClusterRegistry;
 }
 
 export const JWT_SECRET_FILE = 'jwt-secret';
@@ -44,10 +47,11 @@ export function createServices(context: {
   const users = new UserStore(db);
   const tokens = new TokenStore(db);
   const tokenService = new TokenService(secret, tokens);
+  const cluster = context.cluster ?? loadClusterConfig(config.clusterConfigPath);
   return {
     config,
     db,
-    cluster: context.cluster ?? loadClusterConfig(config.clusterConfigPath),
+    cluster,
     runtime: context.runtime,
     users,
     tokens,
@@ -55,5 +59,6 @@ export function createServices(context: {
     tokenService,
     loginThrottle: context.loginThrottle ?? new LoginThrottle(),
     auth: createAuthenticator(tokenService, users),
+    virtualClusters: new VirtualClusterRegistry(db, cluster),
   };
 }

@@ -1,7 +1,7 @@
-import formBody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../errors.ts';
 import { bodyShapeProblem } from '../validation/body-shape.ts';
+import { parseFormBody } from './form-body.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,7 +19,17 @@ export async function registerBodyParsers(app: FastifyInstance): Promise<void> {
     request.rawBody = body as string;
     parseJson(request, body as string, done);
   });
-  await app.register(formBody);
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      try {
+        done(null, parseFormBody(body as string));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
   // Every parsed body, JSON or form, before any route reads it.
   app.addHook('preValidation', async (request) => {
     const problem = request.body === undefined ? null : bodyShapeProblem(request.body);

@@ -65,20 +65,12 @@ function assertFits(
 }
 
 /**
- * Checks a submission in OpenPAI's order (namespace, config, conflict, virtual cluster, capacity)
- * and stores the job as WAITING in one statement; nothing is written when any check fails.
+ * Checks a submission in OpenPAI's order (config, conflict, then namespace, virtual cluster,
+ * capacity) and stores the job as WAITING in one statement; nothing is written when any check
+ * fails.
  */
 export function submitJob(services: Services, submission: Submission): Submitted {
   const { user, namespace } = submission;
-  if (namespace !== user.username && !user.admin) {
-    throw forbidden(`User ${user.username} is not allowed to submit jobs as user ${namespace}.`);
-  }
-  const isolation = services.runtime?.isolation?.();
-  if (isolation?.mode === 'admins-only' && !user.admin) {
-    throw forbidden(
-      `This server cannot isolate jobs from each other, so only administrators can run jobs: ${isolation.problem}. Ask an administrator to fix this and restart the server.`,
-    );
-  }
   if (!USER_NAME.test(namespace) || namespace.length > NAME_MAX_LENGTH.userName)
     throw badRequest(
       `The user name in the URL must match ${USER_NAME.source} and have at most ${NAME_MAX_LENGTH.userName} characters.`,
@@ -95,7 +87,17 @@ export function submitJob(services: Services, submission: Submission): Submitted
     );
   }
   const frameworkName = `${namespace}~${jobName}`;
+  // OpenPAI answered 409 for a taken name before anything else looked at the user.
   if (services.jobs.byFrameworkName(frameworkName)) throw conflict(jobName);
+  if (namespace !== user.username && !user.admin) {
+    throw forbidden(`User ${user.username} is not allowed to submit jobs as user ${namespace}.`);
+  }
+  const isolation = services.runtime?.isolation?.();
+  if (isolation?.mode === 'admins-only' && !user.admin) {
+    throw forbidden(
+      `This server cannot isolate jobs from each other, so only administrators can run jobs: ${isolation.problem}. Ask an administrator to fix this and restart the server.`,
+    );
+  }
 
   const vc = config.virtualCluster || 'default';
   const capacity = services.cluster.virtualClusters[vc];
@@ -104,7 +106,10 @@ export function submitJob(services: Services, submission: Submission): Submitted
   }
   const account = services.users.get(user.username);
   if (!account || !grantedVirtualClusters(account, services.cluster).includes(vc)) {
-    throw forbidden(`User ${user.username} is not allowed to use virtual cluster ${vc}.`);
+    throw forbidden(`User ${user.username} is not allowed to do operation in ${vc}`);
+  }
+  if (services.virtualClusters.isStopped(vc)) {
+    throw forbidden(`Virtual cluster ${vc} is stopped and takes no new jobs.`);
   }
   const totals = jobTotals(config);
   assertFits(vc, capacity, totals);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobListItem, JobListPage } from '../../contract/api-types.ts';
+import { publicReadHook } from '../auth/read-access.ts';
 import { userOf } from '../auth/request-user.ts';
 import { PaiError } from '../errors.ts';
 import { assertOwnerOrAdmin, mayReadOutput } from '../jobs/job-access.ts';
@@ -15,9 +16,10 @@ import { taskLogPath } from './task-logs.ts';
 /** List, detail, config and SSH info (CONTRACT §5.2, 5.3, 5.5, 5.6), under both URL prefixes. */
 export function registerJobReadRoutes(app: FastifyInstance, services: Services): void {
   const hooks = { onRequest: services.auth.required };
+  const readHooks = { onRequest: publicReadHook(services) };
 
   for (const prefix of JOB_PREFIXES) {
-    app.get<{ Params: { username?: string } }>(prefix, hooks, async (request) => {
+    app.get<{ Params: { username?: string } }>(prefix, readHooks, async (request) => {
       const query = parseJobListQuery(
         request.query as Record<string, string>,
         request.params.username,
@@ -30,12 +32,13 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
       return { totalCount: countJobs(services.db, query.filter), data } satisfies JobListPage;
     });
 
-    app.get<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request) => {
+    app.get<{ Params: JobRouteParams }>(`${prefix}/:jobName`, readHooks, async (request) => {
       const { job, urlName } = loadJob(services, request);
       const jobPath =
         publicOrigin(services.config, request.server) + jobUrlPath(job.framework_name);
       const logUrl = (taskRole: string, taskIndex: number) =>
         taskLogPath(jobPath, taskRole, taskIndex);
+      // A guest (PAI_PUBLIC_READS) sees the status, never what the job printed.
       const showOutput = mayReadOutput(request.user, job);
       return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl, showOutput);
     });

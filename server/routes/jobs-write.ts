@@ -9,7 +9,7 @@ import { submitJob } from '../jobs/submit-job.ts';
 import { publicOrigin } from '../http/public-url.ts';
 import type { Services } from '../services.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
-import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
+import { JOB_PREFIXES, NAMESPACE_JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
 
 const validateExecutionType = compileValidator<{ value: 'START' | 'STOP' }>(
   {
@@ -20,6 +20,20 @@ const validateExecutionType = compileValidator<{ value: 'START' | 'STOP' }>(
   },
   'body',
 );
+
+/**
+ * What `/config` serves back: the JSON text as sent, or for a form (OpenPAI's clients sent
+ * those too) the equivalent JSON text of what the form said.
+ */
+function submittedConfigText(request: FastifyRequest): string {
+  if (request.rawBody !== undefined) return request.rawBody;
+  if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+    return JSON.stringify(request.body);
+  }
+  throw badRequest(
+    'Send the job config as JSON (Content-Type: application/json) or as a form (application/x-www-form-urlencoded).',
+  );
+}
 
 const legacyCreation = (user: string, jobName: string) =>
   forbidden(
@@ -37,14 +51,11 @@ export function registerJobWriteRoutes(app: FastifyInstance, services: Services)
     namespace: string,
     pathJobName?: string,
   ) {
-    if (request.rawBody === undefined) {
-      throw badRequest('Send the job config as JSON (Content-Type: application/json).');
-    }
     const submitted = submitJob(services, {
       user: userOf(request),
       namespace,
       pathJobName,
-      configText: request.rawBody,
+      configText: submittedConfigText(request),
       body: request.body,
     });
     services.runtime?.enqueue(submitted.id);
@@ -62,11 +73,11 @@ export function registerJobWriteRoutes(app: FastifyInstance, services: Services)
     const jobName = (request.body as { jobName?: unknown } | undefined)?.jobName;
     throw legacyCreation(userOf(request).username, typeof jobName === 'string' ? jobName : '');
   });
-  app.post<{ Params: { username: string } }>(
-    '/api/v1/user/:username/jobs',
-    hooks,
-    async (request, reply) => submit(request, reply, request.params.username),
-  );
+  for (const prefix of NAMESPACE_JOB_PREFIXES) {
+    app.post<{ Params: { username: string } }>(prefix, hooks, async (request, reply) =>
+      submit(request, reply, request.params.username),
+    );
+  }
 
   for (const prefix of JOB_PREFIXES) {
     app.put<{ Params: JobRouteParams }>(`${prefix}/:jobName`, hooks, async (request, reply) => {

@@ -192,7 +192,7 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
       job('vc2', { virtualCluster: 'research' }),
       403,
       'ForbiddenUserError',
-      'User alice is not allowed to use virtual cluster research.',
+      'User alice is not allowed to do operation in research',
     ],
     [
       'more vCores than the cluster has',
@@ -287,13 +287,14 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
     });
   });
 
-  it('asks for JSON when the config comes as a form', async () => {
+  it('asks for JSON or a form when the config comes as plain text', async () => {
     const response = await alice('POST', '/api/v1/user/alice/jobs', 'jobName=x', {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': 'text/plain',
     });
     expect(response.body).toEqual({
       code: 'InvalidParametersError',
-      message: 'Send the job config as JSON (Content-Type: application/json).',
+      message:
+        'Send the job config as JSON (Content-Type: application/json) or as a form (application/x-www-form-urlencoded).',
     });
   });
 

@@ -72,9 +72,9 @@ describe('user management', () => {
     ],
     [
       { username: 'erin', password: 'password', virtualCluster: ['nowhere'] },
-      404,
+      400,
       'NoVirtualClusterError',
-      'Virtual cluster nowhere is not found.',
+      'Try to update nonexist: nowhere',
     ],
     [
       { username: 'erin', password: 'password', role: 'x' },
@@ -127,20 +127,24 @@ describe('user management', () => {
     });
   });
 
-  it('answers an unknown user with NoUserError', async () => {
+  it('answers an unknown user with NoUserError: 400 to read, 404 to change (as OpenPAI)', async () => {
     const noUser = {
       status: 400,
       body: { code: 'NoUserError', message: 'User nobody is not found.' },
     };
     expect(await admin('GET', '/api/v2/user/nobody')).toMatchObject(noUser);
     expect(await admin('GET', '/api/v1/user/nobody')).toMatchObject(noUser);
+    const noUserToChange = {
+      status: 404,
+      body: { code: 'NoUserError', message: 'User nobody not found.' },
+    };
     expect(
       await admin('PUT', '/api/v2/user/nobody/password', { newPassword: 'whatever' }),
-    ).toMatchObject(noUser);
+    ).toMatchObject(noUserToChange);
     expect(
       await admin('PUT', '/api/v2/user/nobody/virtualcluster', { virtualCluster: [] }),
-    ).toMatchObject(noUser);
-    expect(await admin('DELETE', '/api/v2/user/nobody')).toMatchObject(noUser);
+    ).toMatchObject(noUserToChange);
+    expect(await admin('DELETE', '/api/v2/user/nobody')).toMatchObject(noUserToChange);
   });
 
   it('changes passwords: users with the old one, admins without; other sessions end', async () => {
@@ -150,11 +154,15 @@ describe('user management', () => {
       oldPassword: 'nope-nope',
       newPassword: 'dave-new-password',
     });
-    expect(wrong).toMatchObject({ status: 400, body: { code: 'IncorrectPasswordError' } });
+    const wrongOldPassword = {
+      status: 403,
+      body: { code: 'ForbiddenUserError', message: 'Pls input the correct password.' },
+    };
+    expect(wrong).toMatchObject(wrongOldPassword);
     const missing = await first('PUT', '/api/v2/user/dave/password', {
       newPassword: 'dave-new-password',
     });
-    expect(missing).toMatchObject({ status: 400, body: { code: 'IncorrectPasswordError' } });
+    expect(missing).toMatchObject(wrongOldPassword);
     const changed = await first('PUT', '/api/v2/user/dave/password', {
       oldPassword: 'dave-password',
       newPassword: 'dave-new-password',
@@ -194,8 +202,14 @@ describe('user management', () => {
     expect(
       await admin('PUT', '/api/v2/user/alice/virtualcluster', { virtualCluster: ['gone'] }),
     ).toMatchObject({
-      status: 404,
-      body: { code: 'NoVirtualClusterError' },
+      status: 400,
+      body: { code: 'NoVirtualClusterError', message: 'Try to update nonexist: gone' },
+    });
+    expect(
+      await admin('PUT', '/api/v2/user/admin/virtualcluster', { virtualCluster: ['default'] }),
+    ).toMatchObject({
+      status: 403,
+      body: { code: 'ForbiddenUserError', message: "Admin's virtual clusters cannot be updated." },
     });
     expect(
       await admin('PUT', '/api/v2/user/alice/virtualcluster', { virtualCluster: 'default' }),
@@ -218,7 +232,7 @@ describe('user management', () => {
     ).toMatchObject({ code: 'IncorrectPasswordError' });
     expect(await admin('DELETE', '/api/v2/user/admin')).toMatchObject({
       status: 403,
-      body: { code: 'RemoveAdminError', message: 'Admin user admin cannot be removed.' },
+      body: { code: 'RemoveAdminError', message: 'Admin admin is not allowed to remove.' },
     });
   });
 });

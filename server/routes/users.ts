@@ -8,6 +8,7 @@ import {
   assertVirtualClustersExist,
   createUserAccount,
   noUser,
+  noUserToChange,
   userInfo,
 } from '../users/user-accounts.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
@@ -38,7 +39,7 @@ const validateVirtualClusters = compileValidator<{ virtualCluster: string[] }>(
 );
 
 function assertAdmin(caller: RequestUser): void {
-  if (!caller.admin) throw forbidden(`User ${caller.username} is not an administrator.`);
+  if (!caller.admin) throw forbidden('Non-admin is not allow to do this operation.');
 }
 
 function assertSelfOrAdmin(caller: RequestUser, username: string): void {
@@ -55,6 +56,12 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   const existing = (username: string): UserRecord => {
     const user = users.get(username);
     if (!user) throw noUser(username);
+    return user;
+  };
+  /** OpenPAI: reading an unknown user is 400, changing or removing one 404. */
+  const existingToChange = (username: string): UserRecord => {
+    const user = users.get(username);
+    if (!user) throw noUserToChange(username);
     return user;
   };
 
@@ -81,12 +88,12 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     const { username } = request.params;
     assertSelfOrAdmin(caller, username);
     const { oldPassword, newPassword } = validatePasswordChange(request.body ?? {});
-    const user = existing(username);
+    const user = existingToChange(username);
     if (
       !caller.admin &&
       !(oldPassword !== undefined && (await verifyPassword(oldPassword, user.passwordHash)))
     ) {
-      throw new PaiError(400, 'IncorrectPasswordError', 'Password is incorrect.');
+      throw forbidden('Pls input the correct password.');
     }
     users.setPasswordHash(username, await hashPassword(newPassword));
     // Every token ends with the old password, application tokens too; the caller's own session stays.
@@ -97,17 +104,23 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   app.put<UserRoute>('/api/v2/user/:username/virtualcluster', hooks, async (request, reply) => {
     assertAdmin(userOf(request));
     const { virtualCluster } = validateVirtualClusters(request.body ?? {});
-    existing(request.params.username);
     assertVirtualClustersExist(cluster, virtualCluster);
+    if (existingToChange(request.params.username).admin) {
+      throw forbidden("Admin's virtual clusters cannot be updated.");
+    }
     users.setVirtualClusters(request.params.username, [...new Set(virtualCluster)]);
     return reply.status(201).send({ message: 'Update user virtualCluster data successfully.' });
   });
 
   app.delete<UserRoute>('/api/v2/user/:username', hooks, async (request) => {
     assertAdmin(userOf(request));
-    const user = existing(request.params.username);
+    const user = existingToChange(request.params.username);
     if (user.admin)
-      throw new PaiError(403, 'RemoveAdminError', `Admin user ${user.username} cannot be removed.`);
+      throw new PaiError(
+        403,
+        'RemoveAdminError',
+        `Admin ${user.username} is not allowed to remove.`,
+      );
     users.delete(user.username);
     return { message: 'user is removed successfully' };
   });

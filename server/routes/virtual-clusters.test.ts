@@ -65,7 +65,7 @@ describe('virtual clusters', () => {
   it('answers unknown and malformed VC names', async () => {
     expect(await alice('GET', '/api/v1/virtual-clusters/nowhere')).toMatchObject({
       status: 404,
-      body: { code: 'NoVirtualClusterError', message: 'Virtual cluster nowhere is not found.' },
+      body: { code: 'NoVirtualClusterError', message: 'Vc nowhere not found' },
     });
     expect(await alice('GET', '/api/v1/virtual-clusters/a-b')).toMatchObject({
       status: 400,

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { hostname } from 'node:os';
 import type { VirtualCluster } from '../../contract/api-types.ts';
+import { publicReadHook } from '../auth/read-access.ts';
 import type { ClusterConfig } from '../cluster-config.ts';
-import { badRequest, noVirtualCluster } from '../errors.ts';
+import { PaiError } from '../errors.ts';
 import type { VirtualClusterUsage } from '../runtime/types.ts';
 import type { Services } from '../services.ts';
+import { VC_ROUTE_PREFIXES, assertVcName } from '../virtual-clusters/vc-rules.ts';
 
-const VC_NAME = /^[A-Za-z0-9_]+$/;
 const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
 
 /** One VC in YARN's shape (CONTRACT §8.1); capacities are shares of the cluster's vCores. */
@@ -14,6 +15,7 @@ export function virtualClusterView(
   cluster: ClusterConfig,
   name: string,
   usage: VirtualClusterUsage | undefined,
+  stopped = false,
 ): VirtualCluster {
   const capacity = cluster.virtualClusters[name]!;
   const clusterCpus = Object.values(cluster.virtualClusters).reduce(
@@ -33,33 +35,38 @@ export function virtualClusterView(
     resourcesTotal: { memory: capacity.memoryMB, vCores: capacity.cpus, GPUs: capacity.gpus },
     dedicated: false,
     nodeList: [hostname()],
-    status: 'RUNNING',
+    status: stopped ? 'STOPPED' : 'RUNNING',
   };
 }
 
-/** `GET /api/v1/virtual-clusters[/:vc]`, from PAI_CLUSTER_CONFIG and the runtime's usage. */
+/**
+ * `GET /api/v1/virtual-clusters[/:vc]` (and OpenPAI v0.16's `/api/v2` twins), from the
+ * configured and API-made VCs and the runtime's usage.
+ */
 export function registerVirtualClusterRoutes(app: FastifyInstance, services: Services): void {
-  const { cluster } = services;
-  const hooks = { onRequest: services.auth.required };
+  const { cluster, virtualClusters } = services;
+  const hooks = { onRequest: publicReadHook(services) };
   const usage = () => services.runtime?.usage() ?? new Map<string, VirtualClusterUsage>();
 
-  app.get('/api/v1/virtual-clusters', hooks, async () => {
-    const current = usage();
-    return Object.fromEntries(
-      Object.keys(cluster.virtualClusters).map((name) => [
-        name,
-        virtualClusterView(cluster, name, current.get(name)),
-      ]),
-    );
-  });
+  for (const prefix of VC_ROUTE_PREFIXES) {
+    app.get(prefix, hooks, async () => {
+      const current = usage();
+      const stopped = virtualClusters.store.stopped();
+      return Object.fromEntries(
+        Object.keys(cluster.virtualClusters).map((name) => [
+          name,
+          virtualClusterView(cluster, name, current.get(name), stopped.has(name)),
+        ]),
+      );
+    });
 
-  app.get<{ Params: { vc: string } }>('/api/v1/virtual-clusters/:vc', hooks, async (request) => {
-    const { vc } = request.params;
-    if (!VC_NAME.test(vc))
-      throw badRequest(`Virtual cluster name ${vc} must match ${VC_NAME.source}`);
-    if (!Object.hasOwn(cluster.virtualClusters, vc)) {
-      throw noVirtualCluster(vc);
-    }
-    return virtualClusterView(cluster, vc, usage().get(vc));
-  });
+    app.get<{ Params: { vc: string } }>(`${prefix}/:vc`, hooks, async (request) => {
+      const { vc } = request.params;
+      assertVcName(vc);
+      if (!virtualClusters.has(vc)) {
+        throw new PaiError(404, 'NoVirtualClusterError', `Vc ${vc} not found`);
+      }
+      return virtualClusterView(cluster, vc, usage().get(vc), virtualClusters.isStopped(vc));
+    });
+  }
 }

@@ -23,15 +23,18 @@ export const taskSlot = (role: string, index: number): string => `${role}/${inde
  * the first VC with 2 GPUs owns indices 0–1, the next one starts at 2.
  */
 export class Capacity {
-  private readonly gpuOffset = new Map<string, number>();
   private readonly holdings = new Map<number, Holding>();
 
-  constructor(private readonly cluster: ClusterConfig) {
+  /** The cluster is read on every decision: an admin may change its VCs while the server runs. */
+  constructor(private readonly cluster: ClusterConfig) {}
+
+  private gpuOffset(vc: string): number {
     let offset = 0;
-    for (const [name, vc] of Object.entries(cluster.virtualClusters)) {
-      this.gpuOffset.set(name, offset);
-      offset += vc.gpus;
+    for (const [name, capacity] of Object.entries(this.cluster.virtualClusters)) {
+      if (name === vc) return offset;
+      offset += capacity.gpus;
     }
+    return offset;
   }
 
   has(vc: string): boolean {
@@ -81,7 +84,7 @@ export class Capacity {
     const taken = new Set(
       [...this.holdings.values()].filter((h) => h.vc === vc).flatMap((h) => h.gpuIndices),
     );
-    const first = this.gpuOffset.get(vc) ?? 0;
+    const first = this.gpuOffset(vc);
     const free = Array.from(
       { length: this.cluster.virtualClusters[vc]?.gpus ?? 0 },
       (_, i) => first + i,

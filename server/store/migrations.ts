@@ -190,4 +190,16 @@ export const migrations: readonly Migration[] = [
   );
   CREATE INDEX task_metrics_by_task ON task_metrics(job_id, task_role, task_index, attempt, time);
   `,
+  // 7: virtual clusters made through the API (a share of the default VC), and stopped VCs
+  `
+  CREATE TABLE virtual_clusters (
+    name TEXT PRIMARY KEY,
+    capacity REAL NOT NULL,                   -- percent of the configured default VC
+    max_capacity REAL NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    external_name TEXT NOT NULL DEFAULT '',
+    created_time INTEGER NOT NULL
+  );
+  CREATE TABLE stopped_virtual_clusters (name TEXT PRIMARY KEY);
+  `,
 ];

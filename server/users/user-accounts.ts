@@ -2,7 +2,7 @@ import type { UserInfo } from '../../contract/api-types.ts';
 import { NAME_MAX_LENGTH, RESERVED_NAMES } from '../../contract/job-config-schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { ClusterConfig } from '../cluster-config.ts';
-import { PaiError, noVirtualCluster } from '../errors.ts';
+import { PaiError } from '../errors.ts';
 import type { UserRecord, UserStore } from '../store/users.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
 
@@ -42,9 +42,20 @@ export const validateNewUser = compileValidator<NewUserBody>(
 export const noUser = (username: string) =>
   new PaiError(400, 'NoUserError', `User ${username} is not found.`);
 
+/** OpenPAI's answer when the user to change or remove does not exist. */
+export const noUserToChange = (username: string) =>
+  new PaiError(404, 'NoUserError', `User ${username} not found.`);
+
+/** 400 NoVirtualClusterError, as OpenPAI answered a grant of an unknown VC. */
 export function assertVirtualClustersExist(cluster: ClusterConfig, names: string[]): void {
-  const unknown = names.find((name) => !Object.hasOwn(cluster.virtualClusters, name));
-  if (unknown !== undefined) throw noVirtualCluster(unknown);
+  const unknown = names.filter((name) => !Object.hasOwn(cluster.virtualClusters, name));
+  if (unknown.length > 0) {
+    throw new PaiError(
+      400,
+      'NoVirtualClusterError',
+      `Try to update nonexist: ${unknown.join(',')}`,
+    );
+  }
 }
 
 /** Validates, hashes the password and stores the user; 409 ConflictUserError if the name is taken. */

@@ -1,0 +1,34 @@
+import type { RequestUser } from '../auth/request-user.ts';
+import { PaiError, badRequest, forbidden } from '../errors.ts';
+import { DEFAULT_VC } from './registry.ts';
+
+/** VC routes are served under `/api/v1` and, as OpenPAI v0.16's portal called them, `/api/v2`. */
+export const VC_ROUTE_PREFIXES = ['/api/v1/virtual-clusters', '/api/v2/virtual-clusters'] as const;
+
+/** The group every admin is in (OpenPAI's `adminGroup`); no VC may take its name. */
+export const ADMIN_GROUP = 'admingroup';
+
+const VC_NAME = /^[A-Za-z0-9_]+$/;
+
+export function assertVcName(name: string): void {
+  if (!VC_NAME.test(name)) {
+    throw badRequest('VC name should only contain alpha-numeric and underscore characters');
+  }
+}
+
+/** OpenPAI's checks of the VC name on every VC write: its pattern, and not `default`. */
+export function assertChangeableVcName(name: string): void {
+  assertVcName(name);
+  if (name === DEFAULT_VC) throw forbidden("Update operation to default vc isn't allowed");
+}
+
+export function assertAdmin(user: RequestUser): void {
+  if (!user.admin) throw forbidden('Non-admin is not allowed to do this operation.');
+}
+
+export const readOnlyVc = (name: string, verb: 'updated' | 'removed') =>
+  new PaiError(
+    403,
+    'ReadOnlyVcError',
+    `Vc ${name} is defined in PAI_CLUSTER_CONFIG and is read-only, can't be ${verb} by rest-api`,
+  );
