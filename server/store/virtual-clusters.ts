@@ -54,10 +54,10 @@ export class VirtualClusterStore {
       this.db
         .prepare(
           `UPDATE users SET virtual_clusters = (
-             SELECT json_group_array(value) FROM json_each(users.virtual_clusters) WHERE value != ?1)
-           WHERE EXISTS (SELECT 1 FROM json_each(users.virtual_clusters) WHERE value = ?1)`,
+             SELECT json_group_array(value) FROM json_each(users.virtual_clusters) WHERE value != @name)
+           WHERE EXISTS (SELECT 1 FROM json_each(users.virtual_clusters) WHERE value = @name)`,
         )
-        .run(name);
+        .run({ name });
     })();
   }
 
