@@ -10,6 +10,8 @@ export interface VirtualClusterCapacity {
 
 export interface ClusterConfig {
   virtualClusters: Record<string, VirtualClusterCapacity>;
+  /** Set when the runtime owns the VCs (Slurm partitions): the API cannot make or remove one. */
+  fixedReason?: string;
 }
 
 const VARIABLE = 'PAI_CLUSTER_CONFIG';

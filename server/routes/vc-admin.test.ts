@@ -149,6 +149,24 @@ describe('virtual clusters changed through the API', () => {
     });
   });
 
+  it('changes no VC where the runtime owns them (Slurm partitions)', async () => {
+    const fixed = await createTestApp({ cluster: { ...cluster(), fixedReason: 'partitions' } });
+    const root = apiClient(fixed.app, await fixed.login('admin', 'admin-password'));
+    for (const [method, body] of [
+      ['PUT', { vcCapacity: 10 }],
+      ['DELETE', undefined],
+    ] as const) {
+      expect(await root(method, '/api/v1/virtual-clusters/team', body)).toMatchObject({
+        status: 403,
+        body: {
+          code: 'ReadOnlyVcError',
+          message: `Vc team is read-only (partitions), can't be ${method === 'PUT' ? 'updated' : 'removed'} by rest-api`,
+        },
+      });
+    }
+    await fixed.close();
+  });
+
   it('keeps API-made VCs and stopped marks across a restart', async () => {
     await admin('PUT', '/api/v1/virtual-clusters/kept', { vcCapacity: 50 });
     await admin('PUT', '/api/v1/virtual-clusters/research/status', { vcStatus: 'stopped' });

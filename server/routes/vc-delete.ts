@@ -27,6 +27,8 @@ export function registerVcDeleteRoute(app: FastifyInstance, services: Services):
         if (vc === ADMIN_GROUP) {
           throw forbidden(`The name '${vc}' is occupied by admin group.`);
         }
+        const { fixedReason } = virtualClusters;
+        if (fixedReason !== undefined) throw readOnlyVc(vc, 'removed', fixedReason);
         if (!virtualClusters.has(vc)) {
           throw new PaiError(404, 'NoVirtualClusterError', `Can't delete a nonexistent vc ${vc}`);
         }

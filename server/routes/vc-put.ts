@@ -60,6 +60,8 @@ export function registerVcPutRoute(app: FastifyInstance, services: Services): vo
         if (vc === ADMIN_GROUP) {
           throw new PaiError(409, 'ConflictVcError', `Group name ${vc} already exists.`);
         }
+        const { fixedReason } = virtualClusters;
+        if (fixedReason !== undefined) throw readOnlyVc(vc, 'updated', fixedReason);
         if (virtualClusters.isConfigured(vc)) throw readOnlyVc(vc, 'updated');
         if (!virtualClusters.hasDefault()) {
           throw new PaiError(

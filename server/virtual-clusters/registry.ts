@@ -35,6 +35,11 @@ export class VirtualClusterRegistry {
     return this.configured.has(name);
   }
 
+  /** Why no VC can be made or removed through the API here, if that is so. */
+  get fixedReason(): string | undefined {
+    return this.cluster.fixedReason;
+  }
+
   hasDefault(): boolean {
     return this.baseDefault !== undefined;
   }
@@ -62,7 +67,7 @@ export class VirtualClusterRegistry {
   /** Recomputes the API-made VCs' resources and what `default` keeps. */
   private apply(): void {
     const base = this.baseDefault;
-    if (!base) return;
+    if (!base || this.cluster.fixedReason !== undefined) return;
     const vcs = this.cluster.virtualClusters;
     for (const name of Object.keys(vcs)) if (!this.configured.has(name)) delete vcs[name];
     const left = { ...base };

@@ -26,9 +26,13 @@ export function assertAdmin(user: RequestUser): void {
   if (!user.admin) throw forbidden('Non-admin is not allowed to do this operation.');
 }
 
-export const readOnlyVc = (name: string, verb: 'updated' | 'removed') =>
+export const readOnlyVc = (
+  name: string,
+  verb: 'updated' | 'removed',
+  why = 'is defined in PAI_CLUSTER_CONFIG',
+) =>
   new PaiError(
     403,
     'ReadOnlyVcError',
-    `Vc ${name} is defined in PAI_CLUSTER_CONFIG and is read-only, can't be ${verb} by rest-api`,
+    `Vc ${name} is read-only (${why}), can't be ${verb} by rest-api`,
   );

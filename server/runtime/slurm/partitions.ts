@@ -86,7 +86,10 @@ export function slurmClusterConfig(path: string | undefined): {
   }
   const partitions = loadPartitionMap(path, partitionsText);
   const nodes = parseNodes(nodesText);
-  const cluster: ClusterConfig = { virtualClusters: {} };
+  const cluster: ClusterConfig = {
+    virtualClusters: {},
+    fixedReason: 'virtual clusters are Slurm partitions on this server',
+  };
   for (const [vc, partition] of Object.entries(partitions)) {
     const members = nodes.filter((node) => node.partitions.includes(partition));
     cluster.virtualClusters[vc] = {
