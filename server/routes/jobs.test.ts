@@ -287,17 +287,6 @@ describe('job routes (no runtime: jobs stay WAITING)', () => {
     });
   });
 
-  it('asks for JSON or a form when the config comes as plain text', async () => {
-    const response = await alice('POST', '/api/v1/user/alice/jobs', 'jobName=x', {
-      'content-type': 'text/plain',
-    });
-    expect(response.body).toEqual({
-      code: 'InvalidParametersError',
-      message:
-        'Send the job config as JSON (Content-Type: application/json) or as a form (application/x-www-form-urlencoded).',
-    });
-  });
-
   it('takes the virtual cluster from the config, "" meaning default', async () => {
     await admin(
       'POST',

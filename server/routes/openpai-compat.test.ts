@@ -88,6 +88,17 @@ describe('OpenPAI v0.16 routes and answers', () => {
     expect(put.text).toContain('taskRoles');
   });
 
+  it('asks for JSON or a form when the config comes as plain text', async () => {
+    const response = await alice('POST', '/api/v1/user/alice/jobs', 'jobName=x', {
+      'content-type': 'text/plain',
+    });
+    expect(response.body).toEqual({
+      code: 'InvalidParametersError',
+      message:
+        'Send the job config as JSON (Content-Type: application/json) or as a form (application/x-www-form-urlencoded).',
+    });
+  });
+
   it('serves the job routes under /api/v2/user/:username/jobs too', async () => {
     expect(await alice('POST', '/api/v2/user/alice/jobs', job('v2'))).toMatchObject({
       status: 202,
