@@ -68,6 +68,31 @@ test.describe('job list filters and legacy jobs', () => {
     await expect(list.row('h-gamma').getByRole('checkbox')).toBeChecked();
   });
 
+  test('rows keep their identity and focus across clock ticks and sorts', async ({ page }) => {
+    await page.clock.install();
+    const list = new JobListPage(page);
+    await list.goto('?user=hank');
+    await expect.poll(() => list.jobNames()).toEqual(['h-legacy', 'h-gamma', 'h-beta', 'h-alpha']);
+    await page.getByRole('switch', { name: 'Auto refresh' }).click();
+    await list.settled();
+    // A remounted row is a new element: it loses this mark, its focus and a pending key press.
+    await list.row('h-gamma').evaluate((row) => row.setAttribute('data-test-mark', 'kept'));
+    const checkbox = list.row('h-gamma').getByRole('checkbox');
+    await checkbox.focus();
+
+    await page.clock.fastForward('01:00'); // twelve ticks of the duration column's clock
+    await expect(list.row('h-gamma')).toHaveAttribute('data-test-mark', 'kept');
+    await expect(checkbox).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(checkbox).toBeChecked();
+
+    await page.getByRole('columnheader', { name: 'Name' }).click();
+    await expect.poll(() => list.jobNames()).toEqual(['h-alpha', 'h-beta', 'h-gamma', 'h-legacy']);
+    await list.settled();
+    await expect(list.row('h-gamma')).toHaveAttribute('data-test-mark', 'kept');
+    await expect(checkbox).toBeChecked();
+  });
+
   test('no jobs match: says so and offers to clear the filters', async ({ page }) => {
     const list = new JobListPage(page);
     await list.goto('?keyword=no-such-job-anywhere');

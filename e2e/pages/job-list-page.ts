@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class JobListPage {
   readonly keyword: Locator;
@@ -19,6 +19,11 @@ export class JobListPage {
 
   goto(query = ''): Promise<unknown> {
     return this.page.goto(`/jobs${query}`);
+  }
+
+  /** The grid shows an answer and no request for it is under way. */
+  async settled(): Promise<void> {
+    await expect(this.grid).toHaveAttribute('aria-busy', 'false');
   }
 
   row(jobName: string): Locator {

@@ -69,6 +69,7 @@ export function JobListPage() {
       {!jobs.isError || page ? (
         <JobTable
           jobs={page?.jobs}
+          fetching={jobs.isFetching}
           sort={{ field: view.sort, descending: view.descending }}
           selection={selection}
           onSort={(sort) =>

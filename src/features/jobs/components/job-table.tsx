@@ -5,20 +5,46 @@ import {
   type IColumn,
   type Selection,
 } from '@fluentui/react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
+import { jobKey } from '../../../lib/job-links.ts';
 import { useElementWidth } from '../../../lib/use-element-width.ts';
 import { jobColumns, type SortState } from './job-columns.tsx';
 
 interface JobTableProps {
   jobs: JobListItem[] | undefined;
+  /** A request for the list is under way (first load, refresh, new sort or filter). */
+  fetching: boolean;
   sort: SortState;
   selection: Selection;
   onSort: (sort: SortState) => void;
 }
 
+/** Rows are keyed by job, so a refresh or a new sort moves a row instead of remounting it. */
+const rowKey = (job: JobListItem | undefined, index?: number) =>
+  job ? jobKey(job) : `placeholder-${index ?? 0}`;
+
+/**
+ * `aria-busy` on the grid while the list is fetched. Fluent sets it only for the first load's
+ * shimmer and takes no prop for it, so it is written after each commit.
+ */
+function useGridBusy(busy: boolean) {
+  const container = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    container.current?.querySelector('[role="grid"]')?.setAttribute('aria-busy', String(busy));
+  });
+  return container;
+}
+
 /** One page of jobs. `setKey` stays constant so a refresh keeps the selection. */
-export function JobTable({ jobs, sort, selection, onSort }: JobTableProps) {
+export function JobTable({ jobs, fetching, sort, selection, onSort }: JobTableProps) {
+  const container = useGridBusy(fetching || !jobs);
   const [measure, width] = useElementWidth<HTMLDivElement>();
+  // New columns re-render every row: only a new sort or width makes them.
+  const columns = useMemo(
+    () => jobColumns({ field: sort.field, descending: sort.descending }, width),
+    [sort.field, sort.descending, width],
+  );
   const onColumnHeaderClick = (_: unknown, column?: IColumn) => {
     const field = column?.data as JobOrderField | undefined;
     if (!field) return;
@@ -27,24 +53,27 @@ export function JobTable({ jobs, sort, selection, onSort }: JobTableProps) {
     onSort({ field, descending: field === sort.field ? !sort.descending : startsDescending });
   };
   return (
-    <div ref={measure}>
-      <ShimmeredDetailsList
-        items={jobs ?? []}
-        columns={jobColumns(sort, width)}
-        enableShimmer={!jobs}
-        shimmerLines={10}
-        selection={selection}
-        selectionMode={SelectionMode.multiple}
-        selectionPreservedOnEmptyClick
-        setKey="jobs"
-        layoutMode={DetailsListLayoutMode.justified}
-        onColumnHeaderClick={onColumnHeaderClick}
-        ariaLabelForGrid="Jobs"
-        ariaLabelForSelectAllCheckbox="Select all jobs on this page"
-        ariaLabelForSelectionColumn="Select job"
-        checkButtonAriaLabel="Select job"
-        compact
-      />
+    <div ref={container}>
+      <div ref={measure}>
+        <ShimmeredDetailsList
+          items={jobs ?? []}
+          getKey={rowKey}
+          columns={columns}
+          enableShimmer={!jobs}
+          shimmerLines={10}
+          selection={selection}
+          selectionMode={SelectionMode.multiple}
+          selectionPreservedOnEmptyClick
+          setKey="jobs"
+          layoutMode={DetailsListLayoutMode.justified}
+          onColumnHeaderClick={onColumnHeaderClick}
+          ariaLabelForGrid="Jobs"
+          ariaLabelForSelectAllCheckbox="Select all jobs on this page"
+          ariaLabelForSelectionColumn="Select job"
+          checkButtonAriaLabel="Select job"
+          compact
+        />
+      </div>
     </div>
   );
 }
