@@ -65,6 +65,7 @@ test.describe('signed in', () => {
   test('the dashboard has no serious accessibility violations, in light and dark themes', async ({
     page,
   }) => {
+    test.setTimeout(120_000); // two full axe runs: one took over 60 s on a loaded 2-core machine
     await page.goto('/');
     await expect(
       page.getByRole('region', { name: 'My recent jobs' }).getByRole('link', { name: 'j-done' }),

@@ -142,8 +142,10 @@ test.describe('bulk stop', () => {
     for (const jobName of ['ivy-one', 'ivy-two']) {
       await api.submitJob(token, 'ivy', { jobName, command: 'sleep 300' });
     }
-    await api.waitForState(token, 'ivy', 'ivy-one', ['RUNNING']);
-    await api.waitForState(token, 'ivy', 'ivy-two', ['RUNNING']);
+    for (const jobName of ['ivy-one', 'ivy-two'])
+      await expect
+        .poll(async () => (await api.findJob(token, 'ivy', jobName))?.state, { timeout: 60_000 })
+        .toBe('RUNNING');
 
     const list = new JobListPage(page);
     await list.goto('?user=ivy');
@@ -174,8 +176,10 @@ test.describe('bulk stop', () => {
       await expect(list.row(jobName).getByText(/^(Stopping|Stopped)$/)).toBeVisible({
         timeout: 30_000,
       });
-      const job = await api.waitForState(token, 'ivy', jobName, ['STOPPED']);
-      expect(job.executionType).toBe('STOP');
+      await expect
+        .poll(async () => (await api.findJob(token, 'ivy', jobName))?.state, { timeout: 60_000 })
+        .toBe('STOPPED');
+      expect((await api.findJob(token, 'ivy', jobName))?.executionType).toBe('STOP');
     }
   });
 });

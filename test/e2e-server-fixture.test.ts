@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaiApi } from '../testing/api.ts';
 import { startServer, type RunningServer } from '../testing/server.ts';
 
@@ -17,27 +17,31 @@ describe('the e2e server fixture', () => {
       jobName: 'lingers',
       command: 'echo $$ > task.pid; exec sleep 300',
     });
-    await api.waitForState(token, username, 'lingers', ['RUNNING']);
+    await expect
+      .poll(async () => (await api.findJob(token, username, 'lingers'))?.state, { timeout: 60_000 })
+      .toBe('RUNNING');
     const pid = await waitForTaskPid(server.dataDir);
     expect(isAlive(pid)).toBe(true);
 
     await server.stop();
     server = undefined;
     await expect.poll(() => isAlive(pid), { timeout: 5_000 }).toBe(false);
-  });
+  }, 90_000); // a server start and a job start: over 30 s on a loaded machine
 });
 
 /** The pid the task wrote into its working directory. */
 async function waitForTaskPid(dataDir: string): Promise<number> {
-  for (let tries = 0; tries < 300; tries++) {
-    const file = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).find((path) =>
-      path.endsWith('task.pid'),
-    );
-    const text = file ? readFileSync(join(dataDir, file), 'utf8').trim() : '';
-    if (text) return Number(text);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the task never wrote its pid');
+  return vi.waitFor(
+    () => {
+      const file = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).find((path) =>
+        path.endsWith('task.pid'),
+      );
+      const text = file ? readFileSync(join(dataDir, file), 'utf8').trim() : '';
+      if (!text) throw new Error('the task never wrote its pid');
+      return Number(text);
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 /** Running, as opposed to ended (a zombie waiting to be reaped has ended too). */

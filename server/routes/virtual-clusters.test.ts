@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VirtualCluster } from '../../contract/api-types.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { FAST_OPTIONS } from '../runtime/test-kit.ts';
@@ -48,12 +48,15 @@ describe('virtual clusters', () => {
       taskRoles: [{ name: 'm', command: 'sleep 30', taskNumber: 2, cpuNumber: 2, memoryMB: 1000 }],
     };
     expect((await alice('POST', '/api/v1/user/alice/jobs', job)).status).toBe(202);
-    const deadline = Date.now() + 20_000;
-    let vc = (await alice('GET', '/api/v1/virtual-clusters/default')).body as VirtualCluster;
-    while (vc.numActiveJobs === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      vc = (await alice('GET', '/api/v1/virtual-clusters/default')).body as VirtualCluster;
-    }
+    const vc = await vi.waitFor(
+      async () => {
+        const answer = (await alice('GET', '/api/v1/virtual-clusters/default'))
+          .body as VirtualCluster;
+        expect(answer.numActiveJobs).not.toBe(0);
+        return answer;
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     expect(vc).toMatchObject({
       numActiveJobs: 1,
       numJobs: 1,

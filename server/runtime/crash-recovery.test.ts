@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
 import { startServer, type RunningServer } from '../../testing/server.ts';
 import { processesOf } from './test-kit.ts';
@@ -74,15 +74,15 @@ describe('crash recovery', () => {
     };
     const detail = async (jobName: string) =>
       (await (await api(`/api/v1/user/admin/jobs/${jobName}`)).json()) as JobDetail;
-    const waitFor = async (jobName: string, done: (d: JobDetail) => boolean) => {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const current = await detail(jobName);
-        if (done(current)) return current;
-        if (Date.now() > deadline) throw new Error(`${jobName}: ${JSON.stringify(current)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
+    const waitFor = (jobName: string, done: (d: JobDetail) => boolean) =>
+      vi.waitFor(
+        async () => {
+          const current = await detail(jobName);
+          if (!done(current)) throw new Error(`${jobName}: ${JSON.stringify(current)}`);
+          return current;
+        },
+        { timeout: 60_000, interval: 100 },
+      );
     const state = (wanted: string) => (d: JobDetail) => d.jobStatus.state === wanted;
     const containerOf = (d: JobDetail) => d.taskRoles.main!.taskStatuses[0]!.containerId!;
 
@@ -91,7 +91,7 @@ describe('crash recovery', () => {
     await submit('vanisher', 'exec sleep 60');
     await submit('queued', 'echo ran', 6);
     const survivor = await waitFor('survivor', state('RUNNING'));
-    await waitFor('finisher', state('RUNNING'));
+    const finisher = await waitFor('finisher', state('RUNNING'));
     const vanisher = await waitFor('vanisher', state('RUNNING'));
     expect((await detail('queued')).jobStatus.state).toBe('WAITING');
     const wrapperOf = (d: JobDetail) =>
@@ -104,7 +104,9 @@ describe('crash recovery', () => {
     await kill(server);
     // While the server is down: one task's processes vanish without a trace, another task ends.
     for (const pid of processesOf(containerOf(vanisher))) process.kill(pid, 'SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const gone = (d: JobDetail) => () => expect(processesOf(containerOf(d))).toEqual([]);
+    await vi.waitFor(gone(vanisher), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(gone(finisher), { timeout: 30_000, interval: 50 }); // it exits after 1.5 s
 
     server = await startOn(dataDir, clusterFile);
     const finished = await detail('finisher');
@@ -117,8 +119,10 @@ describe('crash recovery', () => {
     const adopted = await detail('survivor');
     expect(adopted.jobStatus.state).toBe('RUNNING');
     expect(wrapperOf(adopted)).toBe(survivorWrapper);
-    const log = await api('/api/v1/user/admin/jobs/survivor/tasks/main/0/logs/stdout');
-    expect(await log.text()).toBe('before\nafter\n');
+    const log = () => api('/api/v1/user/admin/jobs/survivor/tasks/main/0/logs/stdout');
+    await expect
+      .poll(async () => (await log()).text(), { timeout: 30_000 })
+      .toBe('before\nafter\n');
     expect(
       (await waitFor('queued', (d) => ['SUCCEEDED', 'FAILED'].includes(d.jobStatus.state)))
         .jobStatus.state,

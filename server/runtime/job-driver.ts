@@ -14,6 +14,7 @@ import { JobQueue } from './job-queue.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
 import { containerPorts } from './ports.ts';
+import { jobRef, RuntimeEvents } from './runtime-events.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import { roleOf } from './job-spec.ts';
 import {
@@ -44,6 +45,7 @@ const SWEEP_DELAY_MS = 200;
 export class JobDriver {
   readonly jobs = new Map<number, ActiveJob>();
   readonly queue = new JobQueue();
+  readonly events = new RuntimeEvents();
   closed = false;
   private readonly removals = new Map<number, () => void>();
   private schedulePending = false;
@@ -98,6 +100,10 @@ export class JobDriver {
       if (!this.capacity.fits(job.vc, job.spec)) return 'wait';
       gpusOf.set(job.id, this.capacity.reserve(job.id, job.vc, job.spec));
       return 'start';
+    });
+    this.events.emit('schedulerPass', {
+      started: started.map((job) => job.id),
+      waiting: this.queue.ids(),
     });
     for (const job of dropped) {
       job.outcome = rejectedOutcome(
@@ -157,6 +163,7 @@ export class JobDriver {
       })),
     );
     job.phase = 'running';
+    this.events.emit('started', { ...jobRef(job), attempt: job.attempt });
     for (const { task, end } of failed) this.taskEnded(job, task, end);
     if (job.tasks.length === 0) {
       job.outcome = emptyJobOutcome();
@@ -281,6 +288,12 @@ export class JobDriver {
         tasks: [],
         phase: 'retry-wait',
       });
+      this.events.emit('retried', {
+        ...jobRef(job),
+        attempt: job.attempt,
+        exitCode: outcome.exitCode,
+        delayMs: this.options.retryDelayMs,
+      });
       job.timer = setTimeout(() => {
         job.timer = undefined;
         job.phase = 'queued';
@@ -291,6 +304,12 @@ export class JobDriver {
     }
     this.store.finish(job.id, job.attempt, outcome, now);
     this.jobs.delete(job.id);
+    this.events.emit('ended', {
+      ...jobRef(job),
+      state: outcome.state,
+      exitCode: outcome.exitCode,
+      attempt: job.attempt,
+    });
   }
 
   private sweepSoon(): void {

@@ -10,6 +10,11 @@ export class JobQueue {
     this.jobs.splice(at, 0, job);
   }
 
+  /** Ids of the queued jobs, in queue order. */
+  ids(): number[] {
+    return this.jobs.map((job) => job.id);
+  }
+
   remove(job: ActiveJob): void {
     const at = this.jobs.indexOf(job);
     if (at !== -1) this.jobs.splice(at, 1);

@@ -13,6 +13,7 @@ import { taskKeys } from './job-spec.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from './options.ts';
 import { RuntimePaths } from './paths.ts';
 import { activeJobFromRow, recoverRunningJob, type RecoveredJob } from './recovery.ts';
+import { jobRef, type RuntimeEvents } from './runtime-events.ts';
 import { RuntimeStore, type RuntimeJobRow } from './runtime-store.ts';
 import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from './ssh-keys.ts';
 import { assignEnvironments, releaseTask, startSsh } from './task-launch.ts';
@@ -40,6 +41,7 @@ export class LocalRuntime implements JobRuntime {
   private readonly cluster: ClusterConfig;
   private readonly options: RuntimeOptions;
   private readonly driver: JobDriver;
+  readonly events: RuntimeEvents;
 
   constructor(deps: LocalRuntimeDeps) {
     this.store = new RuntimeStore(deps.db);
@@ -59,6 +61,7 @@ export class LocalRuntime implements JobRuntime {
         this.options.taskUidRange,
       ),
     });
+    this.events = this.driver.events;
   }
 
   /** PAI_TASK_ISOLATION as applied on this machine (known once started). */
@@ -101,6 +104,7 @@ export class LocalRuntime implements JobRuntime {
       this.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
       this.driver.jobs.set(job.id, job);
       this.driver.queue.add(job);
+      this.events.emit('queued', { ...jobRef(job), attempt: job.attempt });
       this.driver.scheduleSoon();
     });
   }
@@ -121,6 +125,7 @@ export class LocalRuntime implements JobRuntime {
     const job = this.driver.jobs.get(jobId);
     if (!job || job.stopRequested) return;
     job.stopRequested = true;
+    this.events.emit('stopRequested', jobRef(job));
     if (job.phase === 'queued' || job.phase === 'retry-wait') {
       this.driver.queue.remove(job);
       clearTimeout(job.timer);
@@ -236,6 +241,7 @@ export class LocalRuntime implements JobRuntime {
       this.store.prepareAttempt(job.id, job.attempt, taskKeys(job.spec));
     this.driver.jobs.set(job.id, job);
     this.driver.queue.add(job);
+    this.events.emit('queued', { ...jobRef(job), attempt: job.attempt });
   }
 
   /** Takes back a job that was running when the server stopped. */

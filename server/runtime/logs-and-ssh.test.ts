@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
 import { taskLogPath } from '../routes/task-logs.ts';
 import { createRuntimeApp, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
@@ -108,15 +108,16 @@ describe('task logs and SSH', () => {
     const name = await kit.submit(oneTaskJob('echo started; exec sleep 60'));
     await kit.waitForState(name, 'RUNNING');
     const url = `${kit.jobUrl(name)}/tasks/main/0/logs/stdout`;
-    let body = '';
-    for (let tries = 0; tries < 200 && body === ''; tries++) {
-      const response = await getLog(url);
-      if (response.body) {
-        body = response.body;
-        expect(response.headers['x-task-running']).toBe('true');
-      } else await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(body).toBe('started\n');
+    const response = await vi.waitFor(
+      async () => {
+        const answer = await getLog(url);
+        expect(answer.body).not.toBe('');
+        return answer;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(response.body).toBe('started\n');
+    expect(response.headers['x-task-running']).toBe('true');
     await kit.stop(name);
     await kit.waitFor(name, ended);
   });

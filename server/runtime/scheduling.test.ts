@@ -53,7 +53,7 @@ describe('scheduling, environment and ports', () => {
     );
     const later = await kit.submit(oneTaskJob('true', { virtualCluster: 'small' }));
     // One CPU is free: the 2-task gang waits, and the 1-task job behind it waits its turn (FCFS).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await kit.schedulerKeptWaiting(gang, later);
     const waiting = await kit.detail(gang);
     expect(waiting.jobStatus).toMatchObject({
       state: 'WAITING',
@@ -157,12 +157,9 @@ describe('scheduling, environment and ports', () => {
     // A task's http port is really its own: the worker listens on it and answers.
     for (const worker of workers) {
       const port = Number(worker.containerPorts!.http);
-      let answer = '';
-      for (let tries = 0; tries < 100 && answer === ''; tries++) {
-        answer = await readFromPort(port).catch(() => '');
-        if (answer === '') await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(answer).toBe(String(worker.taskIndex));
+      await expect
+        .poll(() => readFromPort(port).catch(() => ''), { timeout: 10_000, interval: 50 })
+        .toBe(String(worker.taskIndex));
     }
 
     await kit.waitFor(name, () =>

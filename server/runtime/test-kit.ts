@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { JobDetail, JobState } from '../../contract/api-types.ts';
 import type { ClusterConfig } from '../cluster-config.ts';
 import { createTestApp, TEST_CLUSTER, type TestApp } from '../../testing/app.ts';
 import { LocalRuntime } from './local-runtime.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimeBackend } from './runtime.ts';
+import type { SchedulerPass } from './runtime-events.ts';
 
 /** Short waits so stop and retry tests stay quick. */
 export const FAST_OPTIONS: Partial<RuntimeOptions> = {
@@ -27,6 +28,8 @@ export interface RuntimeTestApp extends TestApp {
     timeoutMs?: number,
   ): Promise<JobDetail>;
   waitForState(jobName: string, state: JobState, timeoutMs?: number): Promise<JobDetail>;
+  /** Resolves after a scheduler pass that looked at all these jobs and left them queued. */
+  schedulerKeptWaiting(...jobNames: string[]): Promise<void>;
   stop(jobName: string): Promise<void>;
   jobUrl(jobName: string): string;
 }
@@ -75,23 +78,23 @@ export async function createRuntimeApp(
     return response.json() as JobDetail;
   };
 
-  const waitFor = async (
-    jobName: string,
-    done: (detail: JobDetail) => boolean,
-    timeoutMs = 30_000,
-  ) => {
-    const deadline = Date.now() + timeoutMs;
-    let last = await detail(jobName);
-    while (!done(last)) {
-      if (Date.now() > deadline)
-        throw new Error(
-          `job ${jobName} did not get there in time; last: ${JSON.stringify(last, null, 1)}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      last = await detail(jobName);
-    }
-    return last;
-  };
+  const waitFor = (jobName: string, done: (detail: JobDetail) => boolean, timeoutMs = 30_000) =>
+    vi.waitFor(
+      async () => {
+        const last = await detail(jobName);
+        if (!done(last))
+          throw new Error(
+            `job ${jobName} did not get there in time; last: ${JSON.stringify(last, null, 1)}`,
+          );
+        return last;
+      },
+      { timeout: timeoutMs, interval: 40 },
+    );
+
+  const passes: SchedulerPass[] = [];
+  app.runtime!.events.on('schedulerPass', (pass) => passes.push(pass));
+  const jobIdOf = (jobName: string) =>
+    app.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(jobName) as number;
 
   return {
     ...app,
@@ -100,6 +103,12 @@ export async function createRuntimeApp(
     jobUrl,
     detail,
     waitFor,
+    async schedulerKeptWaiting(...jobNames) {
+      const ids = jobNames.map(jobIdOf);
+      await vi.waitFor(() =>
+        expect(passes.some((pass) => ids.every((id) => pass.waiting.includes(id)))).toBe(true),
+      );
+    },
     waitForState: (jobName, state, timeoutMs) =>
       waitFor(jobName, (d) => d.jobStatus.state === state, timeoutMs),
     async submit(config, bearer = token) {

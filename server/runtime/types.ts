@@ -1,4 +1,5 @@
 import type { SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
+import type { RuntimeEvents } from './runtime-events.ts';
 
 /** Resources in use in one virtual cluster. */
 export interface VirtualClusterUsage {
@@ -24,6 +25,8 @@ export interface TaskLog {
  * and then call the runtime; the runtime owns every status column and the `tasks` rows afterwards.
  */
 export interface JobRuntime {
+  /** Job transitions and scheduler passes, as they happen. */
+  readonly events: RuntimeEvents;
   /** Recover after a restart (re-track live tasks, settle ended ones), then start scheduling. */
   start(): Promise<void>;
   /** A new job row was committed: create its SSH key pair and queue it. */
