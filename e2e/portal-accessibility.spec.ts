@@ -81,6 +81,7 @@ test.describe('signed in', () => {
   test('the job list has no serious accessibility violations and works from the keyboard', async ({
     page,
   }) => {
+    test.setTimeout(180_000); // an axe run and three list loads: over 60 s at load average 35
     const list = new JobListPage(page);
     const judysJobs = async () => (await list.jobNames()).filter((name) => name.startsWith('j-'));
     await page.goto('/');

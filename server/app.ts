@@ -18,6 +18,8 @@ import { cspSourcesOf } from './http/content-security-policy.ts';
 import { portalIndex } from './http/portal-index.ts';
 import { storageError } from './http/storage-errors.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
+import { registerRequestLog } from './logging/request-log.ts';
+import { logRuntimeTransitions } from './logging/runtime-log.ts';
 import { registerOidcRoutes } from './routes/authn-oidc.ts';
 import { registerOpenPaiAdminRoutes } from './routes/openpai-admin.ts';
 import { portalRuntimeConfig, registerInfoRoutes } from './routes/info.ts';
@@ -35,8 +37,14 @@ import type { JobRuntime } from './runtime/types.ts';
 import { createServices } from './services.ts';
 import type { Db } from './store/db.ts';
 
+/** Where log lines go instead of stdout (tests that read the log). */
+export interface LogDestination {
+  write(line: string): void;
+}
+
 export interface AppContext {
   config: ServerConfig;
+  logDestination?: LogDestination;
   db: Db;
   /** The local job runtime; without one, submitted jobs stay WAITING. */
   runtime?: JobRuntime;
@@ -68,7 +76,11 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const services = createServices(context);
   const { config } = context;
   const app = Fastify({
-    logger: false,
+    logger: {
+      level: config.logLevel,
+      ...(context.logDestination ? { stream: context.logDestination } : {}),
+    },
+    disableRequestLogging: true, // registerRequestLog writes one line per request instead of two
     bodyLimit: BODY_LIMIT,
     // PAI_TRUST_PROXY: behind a reverse proxy the client address comes from X-Forwarded-For.
     trustProxy: trustProxyOption(config.trustProxy),
@@ -81,7 +93,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     frameworkErrors: routerError,
   });
 
-  app.setErrorHandler((error: unknown, _request, reply) => {
+  app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof PaiError) {
       const body: ApiErrorBody = { code: error.code, message: error.message };
       if (error.problems?.length) body.problems = error.problems;
@@ -102,12 +114,17 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       const message = (error as Error).message || 'The request is malformed.';
       return reply.status(400).send({ code: 'InvalidParametersError', message });
     }
-    app.log.error(error);
+    request.log.error({ err: error }, 'request failed');
     return reply
       .status(500)
       .send({ code: 'UnknownError', message: 'An unexpected error occurred on the server.' });
   });
 
+  registerRequestLog(app);
+  if (context.runtime) {
+    const stopLogging = logRuntimeTransitions(context.runtime.events, app.log);
+    app.addHook('onClose', async () => stopLogging());
+  }
   await registerBodyParsers(app);
   registerResponseHeaders(app, cspSourcesOf(config));
   registerInfoRoutes(app, config, context.runtime);

@@ -23,7 +23,12 @@ export interface ServerConfig {
   trustProxy: boolean | number | string[];
   /** PAI_PUBLIC_READS: job list, job status and VCs answer without a token (OpenPAI v0.16). */
   publicReads: boolean;
+  /** PAI_LOG_LEVEL: pino level of the server log (JSON lines on stdout). */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -85,6 +90,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   if (authnMethod !== 'basic' && authnMethod !== 'OIDC') {
     throw new ConfigError('PAI_AUTHN_METHOD', `"${authnMethod}" is not one of: basic, OIDC.`);
   }
+  const logLevel = env.PAI_LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new ConfigError(
+      'PAI_LOG_LEVEL',
+      `"${logLevel}" is not one of: ${LOG_LEVELS.join(', ')}.`,
+    );
   const adminUsername = env.PAI_ADMIN_USERNAME ?? 'admin';
   if (!/^[\w.-]+$/.test(adminUsername)) {
     throw new ConfigError(
@@ -113,5 +124,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     publicUrl: parsePublicUrl(env.PAI_PUBLIC_URL),
     trustProxy: parseTrustProxy(env.PAI_TRUST_PROXY),
     publicReads: parseSwitch('PAI_PUBLIC_READS', env.PAI_PUBLIC_READS),
+    logLevel: logLevel as LogLevel,
   };
 }

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   runtime?: (context: { config: ServerConfig; db: Db; cluster: ClusterConfig }) => JobRuntime;
   loginThrottle?: LoginThrottle;
   metricsIntervalMs?: number;
+  /** Collect the server log here, parsed, at PAI_LOG_LEVEL (default `info`); else it is silent. */
+  logLines?: Record<string, unknown>[];
 }
 
 export interface TestApp {
@@ -60,6 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     PAI_PORTAL_DIR: join(dataDir, 'no-portal'),
     PAI_ADMIN_USERNAME: TEST_ADMIN.username,
     PAI_ADMIN_PASSWORD: TEST_ADMIN.password,
+    PAI_LOG_LEVEL: options.logLines ? 'info' : 'silent',
     ...options.env,
   });
   const cluster = options.cluster ?? TEST_CLUSTER;
@@ -67,6 +70,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const users = new UserStore(db);
   await ensureFirstAdmin(users, cluster, config);
   const runtime = options.runtime?.({ config, db, cluster });
+  const logLines = options.logLines;
+  const logDestination = logLines && {
+    write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>),
+  };
   const app = await buildApp({
     config,
     db,
@@ -74,6 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     runtime,
     loginThrottle: options.loginThrottle,
     metricsIntervalMs: options.metricsIntervalMs,
+    logDestination,
   });
   await runtime?.start();
 

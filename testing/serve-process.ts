@@ -25,6 +25,7 @@ export async function startServeProcess(
     PAI_HOST: '127.0.0.1',
     PAI_PORT: '0',
     PAI_DATA_DIR: dataDir,
+    PAI_LOG_LEVEL: 'silent', // a test that reads the log sets a level
     ...env,
   };
   for (const [name, value] of Object.entries(childEnv))

@@ -56,11 +56,13 @@ export async function createRuntimeApp(
     runtime?: Partial<RuntimeOptions>;
     /** Another backend than the local one (the Slurm tests). */
     backend?: RuntimeBackend;
+    logLines?: Record<string, unknown>[];
   } = {},
 ): Promise<RuntimeTestApp> {
   const runtimeOptions = { ...FAST_OPTIONS, ...options.runtime };
   const app = await createTestApp({
     cluster: options.backend?.cluster ?? options.cluster ?? TEST_CLUSTER,
+    logLines: options.logLines,
     runtime: ({ config, db, cluster }) =>
       options.backend?.create({ config, db, options: runtimeOptions }) ??
       new LocalRuntime({ config, db, cluster, options: runtimeOptions }),

@@ -1,3 +1,4 @@
+import { RuntimeEvents } from '../runtime-events.ts';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SshInfo } from '../../../contract/api-types.ts';
@@ -42,6 +43,8 @@ export function slurmBackend(clusterConfigPath: string | undefined): RuntimeBack
 
 /** Runs each attempt of a job as one Slurm job (sbatch), and follows it with squeue and files. */
 export class SlurmRuntime implements JobRuntime {
+  /** Not emitted yet by this backend: its transitions are not in the server log. */
+  readonly events = new RuntimeEvents();
   private readonly ctx: SlurmContext;
   private readonly slurmStore: SlurmStore;
   private readonly hostIp: string;
