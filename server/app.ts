@@ -101,7 +101,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     }
     const storage = storageError(error);
     if (storage) {
-      app.log.error(error);
+      request.log.error({ err: error }, 'request failed');
       return reply.status(storage.status).send({ code: storage.code, message: storage.message });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
