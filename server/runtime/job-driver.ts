@@ -14,7 +14,7 @@ import { JobQueue } from './job-queue.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
 import { containerPorts } from './ports.ts';
-import { jobRef, RuntimeEvents } from './runtime-events.ts';
+import { attemptEnd, jobRef, RuntimeEvents } from './runtime-events.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import { roleOf } from './job-spec.ts';
 import {
@@ -102,7 +102,7 @@ export class JobDriver {
       return 'start';
     });
     this.events.emit('schedulerPass', {
-      started: started.map((job) => job.id),
+      started: started.map(({ id }) => id),
       waiting: this.queue.ids(),
     });
     for (const job of dropped) {
@@ -289,9 +289,7 @@ export class JobDriver {
         phase: 'retry-wait',
       });
       this.events.emit('retried', {
-        ...jobRef(job),
-        attempt: job.attempt,
-        exitCode: outcome.exitCode,
+        ...attemptEnd(job, outcome),
         delayMs: this.options.retryDelayMs,
       });
       job.timer = setTimeout(() => {
@@ -304,12 +302,7 @@ export class JobDriver {
     }
     this.store.finish(job.id, job.attempt, outcome, now);
     this.jobs.delete(job.id);
-    this.events.emit('ended', {
-      ...jobRef(job),
-      state: outcome.state,
-      exitCode: outcome.exitCode,
-      attempt: job.attempt,
-    });
+    this.events.emit('ended', attemptEnd(job, outcome));
   }
 
   private sweepSoon(): void {

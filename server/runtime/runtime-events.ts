@@ -1,10 +1,18 @@
 import { EventEmitter } from 'node:events';
 import type { ActiveJob } from './active-job.ts';
+import type { Outcome } from './completion.ts';
 
 /** Which job a transition is about: its row id and `username~name`. */
 export interface JobRef {
   jobId: number;
   job: string;
+}
+
+/** How an attempt of a job ended. */
+export interface AttemptEnd extends JobRef {
+  attempt: number;
+  state: string;
+  exitCode: number;
 }
 
 /** A pass of the scheduler over the queue: the jobs it started and those still waiting. */
@@ -20,9 +28,9 @@ export interface SchedulerPass {
 export interface RuntimeEventMap {
   queued: [JobRef & { attempt: number }];
   started: [JobRef & { attempt: number }];
-  retried: [JobRef & { attempt: number; exitCode: number; delayMs: number }];
+  retried: [AttemptEnd & { delayMs: number }];
   stopRequested: [JobRef];
-  ended: [JobRef & { state: string; exitCode: number; attempt: number }];
+  ended: [AttemptEnd];
   schedulerPass: [SchedulerPass];
 }
 
@@ -30,4 +38,8 @@ export class RuntimeEvents extends EventEmitter<RuntimeEventMap> {}
 
 export function jobRef(job: Pick<ActiveJob, 'id' | 'username' | 'name'>): JobRef {
   return { jobId: job.id, job: `${job.username}~${job.name}` };
+}
+
+export function attemptEnd(job: ActiveJob, outcome: Outcome): AttemptEnd {
+  return { ...jobRef(job), attempt: job.attempt, state: outcome.state, exitCode: outcome.exitCode };
 }
