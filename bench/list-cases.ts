@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { seedUsername } from './fixtures/seed-store.ts';
 
-/** The fields of a list item (CONTRACT §5.2), read straight from their columns. */
+/** The fields of a list item (docs/api.md §5.2), read straight from their columns. */
 const LIST_COLUMNS = `name, username, namespace, legacy, state, sub_state, execution_type, retries_user,
   retries_platform, retries_resource, created_time, completed_time, app_exit_code, virtual_cluster,
   total_gpu_number, total_task_number, total_task_role_number`;

@@ -1,4 +1,4 @@
-/** OpenPAI REST API v1 shapes (CONTRACT.md §2–§8), shared by the portal and the embedded server. */
+/** OpenPAI REST API v1 shapes (docs/api.md §2–§8), shared by the portal and the embedded server. */
 import type { ValidationProblem } from './validation-problem.ts';
 
 export const ERROR_CODES = [
@@ -93,7 +93,7 @@ export interface RetryDetails {
   resource: number;
 }
 
-/** One item of GET /api/v1/jobs (CONTRACT §5.2). */
+/** One item of GET /api/v1/jobs (docs/api.md §5.2). */
 export interface JobListItem {
   name: string;
   username: string;
@@ -165,7 +165,7 @@ export interface AppExitSpec {
   solution?: string[];
 }
 
-/** `jobStatus` of GET .../:jobName (CONTRACT §5.3). */
+/** `jobStatus` of GET .../:jobName (docs/api.md §5.3). */
 export interface JobStatus {
   name: string;
   username: string;
@@ -222,7 +222,7 @@ export interface JobDetail {
   taskRoles: Record<string, TaskRoleDetail>;
 }
 
-/** GET .../:jobName/ssh (CONTRACT §5.6). */
+/** GET .../:jobName/ssh (docs/api.md §5.6). */
 export interface SshInfo {
   containers: { id: string; sshIp: string; sshPort: string }[];
   keyPair: {
@@ -233,7 +233,7 @@ export interface SshInfo {
   };
 }
 
-/** GET /api/v1/virtual-clusters/:vc (YARN shape, CONTRACT §8.1). */
+/** GET /api/v1/virtual-clusters/:vc (YARN shape, docs/api.md §8.1). */
 export interface VirtualCluster {
   capacity: number;
   maxCapacity: number;
@@ -248,7 +248,7 @@ export interface VirtualCluster {
   status: 'RUNNING' | 'STOPPED' | 'DRAINING';
 }
 
-/** GET /api/v2/user/:username (CONTRACT §8.2), never with a password. */
+/** GET /api/v2/user/:username (docs/api.md §8.2), never with a password. */
 export interface UserInfo {
   username: string;
   email: string;

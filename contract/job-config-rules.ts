@@ -34,7 +34,7 @@ function portsPerTask(portList: unknown): number | null {
 }
 
 /**
- * The job-config rules JSON Schema cannot express (CONTRACT §7): shmMB <= memoryMB,
+ * The job-config rules JSON Schema cannot express (docs/api.md §7): shmMB <= memoryMB,
  * min{Failed,Succeeded}TaskCount <= taskNumber, unique task-role names, and at most
  * MAX_PORTS_PER_TASK ports per task. Absent fields count
  * with their defaults; fields of the wrong type are left to the schema.

@@ -50,7 +50,7 @@ describe('job config JSON Schema', () => {
     expect(missing).toEqual([]);
   });
 
-  it('requires what CONTRACT §7 requires', () => {
+  it('requires what docs/api.md §7 requires', () => {
     expect(jobConfigSchema.required).toEqual(['jobName', 'image', 'taskRoles']);
     expect(jobConfigSchema.definitions.taskRole.required).toEqual(['name', 'command']);
     expect(jobConfigSchema.definitions.port.required).toEqual(['label']);

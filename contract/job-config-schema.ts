@@ -1,5 +1,5 @@
 /**
- * The v1 job config (CONTRACT §7) as a draft-07 JSON Schema: the server validates submissions with
+ * The v1 job config (docs/api.md §7) as a draft-07 JSON Schema: the server validates submissions with
  * it and the portal's editor uses it for diagnostics, completion and hover help.
  * Rules JSON Schema cannot express live in `checkJobConfigRules` (job-config-rules.ts).
  */

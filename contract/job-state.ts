@@ -1,6 +1,6 @@
 import type { ExecutionType, JobState } from './api-types.ts';
 
-/** What a person sees for a job (CONTRACT §5.9, portal display rules). */
+/** What a person sees for a job (docs/api.md §5.9, portal display rules). */
 export type DisplayState =
   'Waiting' | 'Running' | 'Stopping' | 'Succeeded' | 'Failed' | 'Stopped' | 'Unknown';
 

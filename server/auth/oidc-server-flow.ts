@@ -41,7 +41,7 @@ export function withQuery(target: string, query: Record<string, string | undefin
 }
 
 /**
- * OpenPAI's server flow (CONTRACT §4 steps 2–5), with state, nonce and PKCE: this server sends the
+ * OpenPAI's server flow (docs/api.md §4 steps 2–5), with state, nonce and PKCE: this server sends the
  * browser to the provider, takes its form_post answer, exchanges the code with the client secret
  * and sends the browser back to the portal with the cluster token.
  */

@@ -33,7 +33,7 @@ export function userOf(request: FastifyRequest): RequestUser {
 
 /**
  * Accepts `Bearer <jwt>`, and `Basic base64(<username>:<application token>)` for application
- * tokens of that user (CONTRACT §2).
+ * tokens of that user (docs/api.md §2).
  */
 export function createAuthenticator(tokens: TokenService, users: UserStore): Authenticator {
   async function identify(header: string | undefined): Promise<RequestUser> {

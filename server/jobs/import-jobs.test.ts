@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { apiClient, type ApiClient } from '../../testing/http.ts';
 import { ImportError, importJobs } from './import-jobs.ts';
 
-/** History as an OpenPAI cluster lists it (CONTRACT §5.2), one item with its config. */
+/** History as an OpenPAI cluster lists it (docs/api.md §5.2), one item with its config. */
 const HISTORY = [
   {
     name: 'old-train',

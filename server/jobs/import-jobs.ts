@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import { JobStore, type NewJobRow } from '../store/jobs.ts';
 import { compileSchemaCheck } from '../validation/schema-validator.ts';
 
-/** One job as an OpenPAI cluster lists it (CONTRACT §5.2), optionally with its config text. */
+/** One job as an OpenPAI cluster lists it (docs/api.md §5.2), optionally with its config text. */
 export interface ImportedJob {
   name: string;
   username: string;

@@ -1,6 +1,6 @@
 export type JobRouteParams = { username?: string; jobName: string };
 
-/** Where a job URL points (CONTRACT §5.1). */
+/** Where a job URL points (docs/api.md §5.1). */
 export interface JobAddress {
   /** `alice~job1`, or `job1` for a legacy job. */
   frameworkName: string;

@@ -23,7 +23,7 @@ function messageOf(config: unknown): string {
   throw new Error('the config was accepted');
 }
 
-/** [rule, change to a valid config, expected message]: one case per schema rule (CONTRACT §7). */
+/** [rule, change to a valid config, expected message]: one case per schema rule (docs/api.md §7). */
 const rejected: [string, (config: Config) => void, string][] = [
   ['jobName required', (c) => delete (c as Partial<Config>).jobName, 'jobName is required'],
   ['jobName pattern', (c) => (c.jobName = 'a~b'), 'jobName must match ^[A-Za-z0-9\\-._]+$'],
@@ -161,7 +161,7 @@ describe('job config validation', () => {
     );
   });
 
-  it('fills in the defaults of CONTRACT §7', () => {
+  it('fills in the defaults of docs/api.md §7', () => {
     const config = validateJobConfig(valid());
     expect(config).toMatchObject({
       authFile: '',

@@ -18,7 +18,7 @@ const retryDetails = (row: JobListRow) => ({
   resource: row.retries_resource,
 });
 
-/** One item of the job list (CONTRACT §5.2). */
+/** One item of the job list (docs/api.md §5.2). */
 export function jobListItem(row: JobListRow): JobListItem {
   const details = retryDetails(row);
   const item: JobListItem = {
@@ -120,7 +120,7 @@ function taskRoles(
   return roles;
 }
 
-/** The job detail (CONTRACT §5.3); `urlName` is the job name as the request's URL gave it. */
+/** The job detail (docs/api.md §5.3); `urlName` is the job name as the request's URL gave it. */
 export function jobDetail(
   row: JobRow,
   urlName: string,

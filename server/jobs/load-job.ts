@@ -5,7 +5,7 @@ import type { JobRow } from '../store/jobs.ts';
 import { jobAddress, type JobRouteParams } from './job-address.ts';
 
 /**
- * Every job route is served under both prefixes (CONTRACT §5.1), and under OpenPAI v0.16's
+ * Every job route is served under both prefixes (docs/api.md §5.1), and under OpenPAI v0.16's
  * `/api/v2/user/:username/jobs`, which mounted the same v1 job routes.
  */
 export const JOB_PREFIXES = [

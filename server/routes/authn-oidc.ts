@@ -30,7 +30,7 @@ type Query = { Querystring: Record<string, unknown> };
 const portalPath = (from: unknown) =>
   typeof from === 'string' && /^\/(?![/\\])/.test(from) ? from : undefined;
 
-/** Azure AD sign-in (CONTRACT §4), with verified tokens and redirects only to the portal's origins. */
+/** Azure AD sign-in (docs/api.md §4), with verified tokens and redirects only to the portal's origins. */
 export function registerOidcRoutes(app: FastifyInstance, services: Services): void {
   const oidc = services.config.oidc;
   if (!oidc) return;

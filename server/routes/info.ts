@@ -4,7 +4,7 @@ import { portalOidcSettings, type PortalOidcSettings } from '../auth/oidc-portal
 import type { ServerConfig } from '../config.ts';
 import type { JobRuntime } from '../runtime/types.ts';
 
-/** OpenPAI's version this server speaks (CONTRACT §0). */
+/** OpenPAI's version this server speaks (docs/api.md §0). */
 export const API_VERSION = '0.16.0';
 
 /** The portal's runtime config when this server serves the portal: same origin, this sign-in method. */
@@ -13,7 +13,7 @@ export interface PortalRuntimeConfig extends Partial<PortalOidcSettings> {
   authnMethod: 'basic' | 'OIDC';
 }
 
-/** Cluster info, sign-in info and the portal's config.json (CONTRACT §3.1, §3.2). */
+/** Cluster info, sign-in info and the portal's config.json (docs/api.md §3.1, §3.2). */
 export function registerInfoRoutes(
   app: FastifyInstance,
   config: ServerConfig,

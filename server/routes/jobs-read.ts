@@ -13,7 +13,7 @@ import type { Services } from '../services.ts';
 import { countJobs, listJobs } from '../store/job-list.ts';
 import { taskLogPath } from './task-logs.ts';
 
-/** List, detail, config and SSH info (CONTRACT §5.2, 5.3, 5.5, 5.6), under both URL prefixes. */
+/** List, detail, config and SSH info (docs/api.md §5.2, 5.3, 5.5, 5.6), under both URL prefixes. */
 export function registerJobReadRoutes(app: FastifyInstance, services: Services): void {
   const hooks = { onRequest: services.auth.required };
   const readHooks = { onRequest: publicReadHook(services) };

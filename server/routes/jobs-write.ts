@@ -41,7 +41,7 @@ const legacyCreation = (user: string, jobName: string) =>
       `or PUT /api/v1/jobs/${user}~${jobName || '<jobName>'} instead.`,
   );
 
-/** Submit, start/stop and delete (CONTRACT §5.4, 5.7, 5.8), under both URL prefixes. */
+/** Submit, start/stop and delete (docs/api.md §5.4, 5.7, 5.8), under both URL prefixes. */
 export function registerJobWriteRoutes(app: FastifyInstance, services: Services): void {
   const hooks = { onRequest: services.auth.required };
 

@@ -42,7 +42,7 @@ async function passwordMatches(password: string, hash: string): Promise<boolean>
   }
 }
 
-/** `POST /api/v1/token` and `POST /api/v1/authn/basic/login` (CONTRACT §3.3). */
+/** `POST /api/v1/token` and `POST /api/v1/authn/basic/login` (docs/api.md §3.3). */
 export function registerLoginRoutes(app: FastifyInstance, services: Services): void {
   const { config, loginThrottle, tokenService, users } = services;
 

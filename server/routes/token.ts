@@ -20,7 +20,7 @@ const validateApplicationToken = compileValidator<{ expiration?: number }>(
   'body',
 );
 
-/** Token routes (CONTRACT §3.5); sign-in is routes/login.ts. */
+/** Token routes (docs/api.md §3.5); sign-in is routes/login.ts. */
 export function registerTokenRoutes(app: FastifyInstance, services: Services): void {
   const { auth, config, tokens, tokenService } = services;
 

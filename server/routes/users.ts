@@ -48,7 +48,7 @@ function assertSelfOrAdmin(caller: RequestUser, username: string): void {
   }
 }
 
-/** User management (CONTRACT §8.2): `/api/v2/user…`, and `GET /api/v1/user/:username`. */
+/** User management (docs/api.md §8.2): `/api/v2/user…`, and `GET /api/v1/user/:username`. */
 export function registerUserRoutes(app: FastifyInstance, services: Services): void {
   const { auth, cluster, tokens, users } = services;
   const hooks = { onRequest: auth.notApplication };

@@ -10,7 +10,7 @@ import { VC_ROUTE_PREFIXES, assertVcName } from '../virtual-clusters/vc-rules.ts
 
 const percent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
 
-/** One VC in YARN's shape (CONTRACT §8.1); capacities are shares of the cluster's vCores. */
+/** One VC in YARN's shape (docs/api.md §8.1); capacities are shares of the cluster's vCores. */
 export function virtualClusterView(
   cluster: ClusterConfig,
   name: string,

@@ -7,7 +7,7 @@ import {
 export type PortRequest = JobConfigPort;
 export type TaskRoleSpec = JobConfigTaskRole;
 
-/** The parts of a validated job config (CONTRACT §7, defaults applied) that the runtime uses. */
+/** The parts of a validated job config (docs/api.md §7, defaults applied) that the runtime uses. */
 export interface JobSpec {
   taskRoles: TaskRoleSpec[];
   retryCount: number;

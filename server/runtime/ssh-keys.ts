@@ -11,7 +11,7 @@ export interface JobKeyPair {
   privateKeyFileName: string;
 }
 
-/** Key files are named after the framework (CONTRACT §5.6): `alice~job1` and `alice~job1.pub`. */
+/** Key files are named after the framework (docs/api.md §5.6): `alice~job1` and `alice~job1.pub`. */
 export function jobKeyPair(sshDir: string, frameworkName: string): JobKeyPair {
   return {
     folderPath: sshDir,

@@ -22,7 +22,7 @@ export interface TaskEnvInput {
 const envValue = (value: unknown): string =>
   typeof value === 'string' ? value : JSON.stringify(value);
 
-/** The environment OpenPAI gives a container (CONTRACT §7), plus the job's `jobEnvs`. */
+/** The environment OpenPAI gives a container (docs/api.md §7), plus the job's `jobEnvs`. */
 export function taskEnvironment(
   input: TaskEnvInput,
   base: NodeJS.ProcessEnv = process.env,

@@ -37,7 +37,7 @@ export interface JobRuntime {
   remove(jobId: number): Promise<void>;
   /** Resources held and queued per virtual cluster. */
   usage(): Map<string, VirtualClusterUsage>;
-  /** SSH info for a job (CONTRACT §5.6), or null when it has none (yet). */
+  /** SSH info for a job (docs/api.md §5.6), or null when it has none (yet). */
   sshInfo(jobId: number, baseUrl: string): SshInfo | null;
   /**
    * A task's log, or null when the job has no such task. Without `tailBytes`: the last 64 KiB

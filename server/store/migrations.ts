@@ -67,7 +67,7 @@ export const migrations: readonly Migration[] = [
   );
   CREATE INDEX tokens_by_user ON tokens(username);
 
-  -- One row per job. Status columns follow CONTRACT §5.2/§5.3 and are written by the runtime.
+  -- One row per job. Status columns follow docs/api.md §5.2/§5.3 and are written by the runtime.
   CREATE TABLE jobs (
     id INTEGER PRIMARY KEY,
     framework_name TEXT NOT NULL UNIQUE,      -- 'alice~job1', or 'job1' for a legacy job

@@ -32,7 +32,7 @@ const toRecord = (row: UserRow): UserRecord => ({
 
 export type NewUser = Omit<UserRecord, 'createdTime'>;
 
-/** Users and their grants (CONTRACT §8.2). */
+/** Users and their grants (docs/api.md §8.2). */
 export class UserStore {
   constructor(private readonly db: Db) {}
 

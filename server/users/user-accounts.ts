@@ -16,7 +16,7 @@ export interface NewUserBody {
   extension: Record<string, unknown>;
 }
 
-/** `POST /api/v2/user` (CONTRACT §8.2); the CLI and the first-start admin go through it too. */
+/** `POST /api/v2/user` (docs/api.md §8.2); the CLI and the first-start admin go through it too. */
 export const validateNewUser = compileValidator<NewUserBody>(
   {
     type: 'object',

@@ -8,7 +8,7 @@ export function jobNamespace(job: JobRef): string {
   return job.namespace ?? job.username;
 }
 
-/** Portal URL of a job's page; legacy jobs have no namespace (CONTRACT §6). */
+/** Portal URL of a job's page; legacy jobs have no namespace (docs/api.md §6). */
 export function jobDetailPath(job: JobRef): string {
   const name = encodeURIComponent(job.name);
   return job.legacy ? `/jobs/${name}` : `/jobs/${encodeURIComponent(jobNamespace(job))}/${name}`;

@@ -4,7 +4,7 @@ import { apiRequest } from '../../lib/api-client.ts';
 import { jobApiPath, type JobRef } from '../../lib/job-links.ts';
 import { queryKeys } from '../query-keys.ts';
 
-/** `GET /api/v1/jobs/<ns>~<name>/ssh` (CONTRACT §5.6). */
+/** `GET /api/v1/jobs/<ns>~<name>/ssh` (docs/api.md §5.6). */
 export function fetchSshInfo(job: JobRef, signal?: AbortSignal): Promise<SshInfo> {
   return apiRequest<SshInfo>(`${jobApiPath(job)}/ssh`, { signal });
 }

@@ -2,7 +2,7 @@ import type { LoginResponse } from '../../../../contract/api-types.ts';
 import { apiUrl } from '../../../lib/api-client.ts';
 import type { AzureSettings } from './azure-settings.ts';
 
-/** Query parameters the REST server adds on its way back (CONTRACT §4 step 5); `from` stays for the login page. */
+/** Query parameters the REST server adds on its way back (docs/api.md §4 step 5); `from` stays for the login page. */
 const ANSWER_PARAMS = ['user', 'token', 'admin', 'hasGitHubPAT', 'errorMessage'];
 
 export type ServerAnswer = { login: LoginResponse; from: string } | { error: string; from: string };
