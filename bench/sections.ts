@@ -4,6 +4,7 @@ import { jobRuntimeSection } from './job-runtime.ts';
 import { listApiSection } from './list-api.ts';
 import { memorySection } from './memory.ts';
 import type { BenchSection } from './section.ts';
+import { slurmRuntimeSection } from './slurm-runtime.ts';
 
 /** Every section `npm run bench` runs, in the issue's order; `--only NAME` picks one. */
 export const SECTIONS: BenchSection[] = [
@@ -11,5 +12,6 @@ export const SECTIONS: BenchSection[] = [
   bundleSection,
   jobListPageSection,
   jobRuntimeSection,
+  slurmRuntimeSection,
   memorySection,
 ];

@@ -10,6 +10,7 @@ import {
   type TestSlurmCluster,
 } from '../../testing/slurm-cluster.ts';
 import { slurmBackend } from './slurm/slurm-runtime.ts';
+import { RestartableServer } from '../../testing/restartable-server.ts';
 import { createRuntimeApp, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
 
 /** The runtime's behaviour, the same for both backends (PAI_RUNTIME=local and slurm). */
@@ -171,5 +172,33 @@ describe.each([
     expect(terminal.stdout).toMatch(/^\/dev\/pts\/\d+/);
     await kit.stop(name);
     await waitEnd(name);
+  });
+
+  it_('finds its jobs again after kill -9: ends while it was down are recorded', async () => {
+    const server = new RestartableServer({ PAI_RUNTIME: backend, PAI_STOP_GRACE_SECONDS: '1' });
+    try {
+      await server.start();
+      await server.submit('survivor', 'echo before; sleep 3; echo after; exec sleep 60');
+      await server.submit('finisher', 'sleep 1.5; exit 7');
+      await server.waitFor('survivor', 'RUNNING');
+      await server.waitFor('finisher', 'RUNNING');
+      await server.kill9();
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await server.start();
+      const finished = await server.detail('finisher');
+      expect(finished.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 7 });
+      expect(finished.jobStatus.appExitDiagnostics).toMatch(/exited with code 7/);
+      expect((await server.detail('survivor')).jobStatus.state).toBe('RUNNING');
+      const log = await server.api('/api/v1/user/admin/jobs/survivor/tasks/main/0/logs/stdout');
+      expect(await log.text()).toBe('before\nafter\n');
+      await server.api('/api/v1/user/admin/jobs/survivor/executionType', {
+        method: 'PUT',
+        body: JSON.stringify({ value: 'STOP' }),
+      });
+      const stopped = await server.waitFor('survivor', 'STOPPED');
+      expect(stopped.taskRoles.main!.taskStatuses[0]).toMatchObject({ taskState: 'STOPPED' });
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -22,6 +22,7 @@ export interface ManifestTask extends TaskKey {
 export interface Manifest {
   logMaxBytes: number;
   graceMs: number;
+  nodeAddrs: Record<string, string>;
   wrapper: string;
   roles: Record<string, { minFailed: number | null; minSucceeded: number | null }>;
   tasks: ManifestTask[];
@@ -30,7 +31,7 @@ export interface Manifest {
 export function manifestFor(
   spec: JobSpec,
   tasks: ManifestTask[],
-  options: { logMaxBytes: number; graceMs: number },
+  options: { logMaxBytes: number; graceMs: number; nodeAddrs: Record<string, string> },
 ): Manifest {
   return {
     ...options,

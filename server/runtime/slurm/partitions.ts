@@ -9,6 +9,8 @@ import { slurm, slurmEnv } from './slurm-cli.ts';
 export type PartitionMap = Record<string, string>;
 
 interface NodeView {
+  name: string;
+  addr: string;
   partitions: string[];
   cpus: number;
   memoryMB: number;
@@ -31,6 +33,8 @@ export function parseNodes(text: string): NodeView[] {
     .split('\n')
     .filter((line) => line.startsWith('NodeName='))
     .map((line) => ({
+      name: field(line, 'NodeName'),
+      addr: field(line, 'NodeAddr'),
       partitions: field(line, 'Partitions').split(',').filter(Boolean),
       cpus: Number(field(line, 'CPUTot')) || 0,
       memoryMB: Number(field(line, 'RealMemory')) || 0,
@@ -72,6 +76,8 @@ const scontrolSync = (args: string[]) =>
 export function slurmClusterConfig(path: string | undefined): {
   cluster: ClusterConfig;
   partitions: PartitionMap;
+  /** Node name → address, so that tasks need not ask slurmctld for their own. */
+  nodeAddrs: Record<string, string>;
 } {
   let partitionsText: string;
   let nodesText: string;
@@ -98,7 +104,10 @@ export function slurmClusterConfig(path: string | undefined): {
       gpus: members.reduce((sum, node) => sum + node.gpus, 0),
     };
   }
-  return { cluster, partitions };
+  const nodeAddrs = Object.fromEntries(
+    nodes.map((node) => [node.name, node.addr === 'localhost' ? '127.0.0.1' : node.addr]),
+  );
+  return { cluster, partitions, nodeAddrs };
 }
 
 /** What the partitions' nodes have allocated now (all jobs, ours or not): the dashboard's bars. */

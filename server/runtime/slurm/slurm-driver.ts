@@ -36,6 +36,7 @@ export interface SlurmContext {
   paths: RuntimePaths;
   options: RuntimeOptions;
   partitions: Record<string, string>;
+  nodeAddrs: Record<string, string>;
   bindHost: string;
   portsInUse: Set<number>;
   jobs: Map<number, SlurmJob>;
@@ -109,6 +110,7 @@ export async function submitAttempt(ctx: SlurmContext, job: SlurmJob): Promise<v
       manifestFor(job.spec, tasks, {
         logMaxBytes: ctx.options.logMaxBytes,
         graceMs: ctx.options.stopGraceMs,
+        nodeAddrs: ctx.nodeAddrs,
       }),
     );
     const name = slurmJobName(ctx.paths, job);
@@ -154,7 +156,8 @@ export function taskEnded(
 ): void {
   const key = slot(role, index);
   if (job.ends.has(key)) return;
-  const final = job.outcome ? stoppedEnd(`the job's outcome was decided`) : end;
+  const why = job.stopRequested ? 'the job was asked to stop' : "the job's outcome was decided";
+  const final = job.outcome ? stoppedEnd(why) : end;
   job.ends.set(key, final);
   const closing = job.ssh.get(key);
   job.ssh.delete(key);

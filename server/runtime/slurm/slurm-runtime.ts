@@ -28,6 +28,7 @@ export interface SlurmRuntimeDeps {
   config: Pick<ServerConfig, 'host' | 'dataDir'>;
   db: Db;
   partitions: PartitionMap;
+  nodeAddrs: Record<string, string>;
   options?: Partial<RuntimeOptions>;
 }
 
@@ -37,8 +38,8 @@ const wildcard = (host: string) => host === '0.0.0.0' || host === '::' || host =
 
 /** PAI_RUNTIME=slurm: VCs from the partitions, jobs as Slurm jobs (README, "Slurm runtime"). */
 export function slurmBackend(clusterConfigPath: string | undefined): RuntimeBackend {
-  const { cluster, partitions } = slurmClusterConfig(clusterConfigPath);
-  return { cluster, create: (deps) => new SlurmRuntime({ ...deps, partitions }) };
+  const { cluster, partitions, nodeAddrs } = slurmClusterConfig(clusterConfigPath);
+  return { cluster, create: (deps) => new SlurmRuntime({ ...deps, partitions, nodeAddrs }) };
 }
 
 /** Runs each attempt of a job as one Slurm job (sbatch), and follows it with squeue and files. */
@@ -63,6 +64,7 @@ export class SlurmRuntime implements JobRuntime {
       paths: new RuntimePaths(deps.config.dataDir),
       options,
       partitions: deps.partitions,
+      nodeAddrs: deps.nodeAddrs,
       bindHost: deps.config.host,
       portsInUse: new Set(),
       jobs: new Map(),

@@ -64,9 +64,11 @@ for my $request (@{ $task->{ports} }) {
     }
 }
 my $node = $ENV{SLURMD_NODENAME} // '';
-my $ip = '127.0.0.1';
-my $shown = `scontrol -o show node '$node' 2>/dev/null`;
-$ip = $1 if $shown =~ /NodeAddr=(\S+)/;
+my $ip = $manifest->{nodeAddrs}{$node};
+if (!defined $ip) {
+    my $shown = `scontrol -o show node '$node' 2>/dev/null`;
+    $ip = $shown =~ /NodeAddr=(\S+)/ ? $1 : '127.0.0.1';
+}
 $ip = '127.0.0.1' if $ip eq 'localhost';
 my @gpus = grep { length } split /,/, ($ENV{CUDA_VISIBLE_DEVICES} // '');
 @gpus = @gpus[0 .. $task->{gpuNumber} - 1] if @gpus > $task->{gpuNumber};
