@@ -235,7 +235,7 @@ portalTest('a password cluster’s pages never download MSAL', async ({ page }) 
   await page.getByLabel('User name').fill('nobody');
   await page.getByLabel('Password', { exact: true }).fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByText('User nobody is not found.')).toBeVisible();
+  await expect(page.getByText('User name or password is incorrect.')).toBeVisible();
   expect(requested.filter((path) => path.startsWith('/assets/')).length).toBeGreaterThan(1);
   expect(requested).not.toContain(msalChunk());
 });

@@ -17,7 +17,7 @@ test.describe('sign-in', () => {
     await expect(page).toHaveURL(/\/login/);
 
     await login.signIn('nobody-here', 'whatever-password');
-    await expect(login.errorText(/User nobody-here is not found/)).toBeVisible();
+    await expect(login.errorText('User name or password is incorrect.')).toBeVisible();
 
     await login.username.fill('carol');
     await login.password.fill('carol-password');

@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaiApi } from '../testing/api.ts';
 import { startServer, type RunningServer } from '../testing/server.ts';
@@ -15,7 +14,7 @@ describe('the e2e server fixture', () => {
     const username = server.adminUsername;
     await api.submitJob(token, username, {
       jobName: 'lingers',
-      command: 'echo $$ > task.pid; exec sleep 300',
+      command: 'exec sleep 300',
     });
     await expect
       .poll(async () => (await api.findJob(token, username, 'lingers'))?.state, { timeout: 60_000 })
@@ -29,16 +28,26 @@ describe('the e2e server fixture', () => {
   }, 90_000); // a server start and a job start: over 30 s on a loaded machine
 });
 
-/** The pid the task wrote into its working directory. */
+/**
+ * The task's pid as this machine sees it: a sandboxed task has its own PID namespace, so the pid
+ * it could print itself means nothing here. Found by its command and a working directory under
+ * the server's data dir.
+ */
 async function waitForTaskPid(dataDir: string): Promise<number> {
   return vi.waitFor(
     () => {
-      const file = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).find((path) =>
-        path.endsWith('task.pid'),
-      );
-      const text = file ? readFileSync(join(dataDir, file), 'utf8').trim() : '';
-      if (!text) throw new Error('the task never wrote its pid');
-      return Number(text);
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const cwd = readlinkSync(`/proc/${entry}/cwd`);
+          const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+          if (cwd.startsWith(`${dataDir}/`) && command[0] === 'sleep' && command[1] === '300')
+            return Number(entry);
+        } catch {
+          // ended meanwhile, or not readable
+        }
+      }
+      throw new Error('the task is not running');
     },
     { timeout: 30_000, interval: 100 },
   );
