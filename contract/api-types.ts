@@ -287,3 +287,27 @@ export interface TaskMetrics {
   /** Every kept sample of every attempt, oldest first; older ones at a coarser step. */
   samples: (TaskMetricSample & { attempt: number })[];
 }
+
+/** How a failed attempt failed: its command (`user`), or this server (`platform`, `resource`). */
+export type AttemptFailureKind = 'user' | 'platform' | 'resource';
+
+/**
+ * One attempt of a job, from `GET …/:job/attempts` (this server's own route, after OpenPAI v1's
+ * job-attempts; field names as there). Newest first; the first one `isLatest`.
+ */
+export interface JobAttempt {
+  attemptIndex: number;
+  isLatest: boolean;
+  /** An earlier attempt is `FAILED` (it was retried); the latest one has the job's state. */
+  state: JobState;
+  attemptStartedTime: number | null;
+  attemptCompletedTime: number | null;
+  exitCode: number | null;
+  exitDiagnostics: string | null;
+  exitType: AttemptFailureKind | null;
+  /** The task whose end decided the attempt. */
+  appExitTriggerTaskRoleName: string | null;
+  appExitTriggerTaskIndex: number | null;
+  /** Whether its task logs are still kept (`…/logs/:stream?attempt=N`). */
+  logsKept: boolean;
+}

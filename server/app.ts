@@ -27,6 +27,7 @@ import { registerLoginRoutes } from './routes/login.ts';
 import { registerJobReadRoutes } from './routes/jobs-read.ts';
 import { registerJobWriteRoutes } from './routes/jobs-write.ts';
 import { registerSshKeyRoutes } from './routes/ssh-key.ts';
+import { registerJobAttemptRoutes } from './routes/job-attempts.ts';
 import { registerTaskLogRoutes } from './routes/task-logs.ts';
 import { registerTaskMetricsRoutes } from './routes/task-metrics.ts';
 import { DEFAULT_METRICS_INTERVAL_MS, TaskMetricsSampler } from './metrics/task-metrics-sampler.ts';
@@ -135,6 +136,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerJobReadRoutes(app, services);
   registerJobWriteRoutes(app, services);
   registerTaskLogRoutes(app, services);
+  registerJobAttemptRoutes(app, services);
   const sampler = new TaskMetricsSampler(
     context.db,
     context.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS,

@@ -120,6 +120,13 @@ function taskRoles(
   return roles;
 }
 
+/** Diagnostics as shown to anyone but the owner and admins: the stderr tail is output, and output is theirs. */
+export function withoutStderrTail(diagnostics: string | null): string | null {
+  const tailAt = diagnostics?.indexOf(STDERR_TAIL_HEADING) ?? -1;
+  if (!diagnostics || tailAt < 0) return diagnostics;
+  return `${diagnostics.slice(0, tailAt)}\n(The end of its stderr is shown to the job's owner and administrators.)`;
+}
+
 /** The job detail (docs/api.md §5.3); `urlName` is the job name as the request's URL gave it. */
 export function jobDetail(
   row: JobRow,
@@ -130,10 +137,6 @@ export function jobDetail(
   showOutput: boolean,
 ): JobDetail {
   const status = jobStatus(row);
-  const diagnostics = status.appExitDiagnostics;
-  const tailAt = diagnostics?.indexOf(STDERR_TAIL_HEADING) ?? -1;
-  if (!showOutput && diagnostics && tailAt >= 0) {
-    status.appExitDiagnostics = `${diagnostics.slice(0, tailAt)}\n(The end of its stderr is shown to the job's owner and administrators.)`;
-  }
+  if (!showOutput) status.appExitDiagnostics = withoutStderrTail(status.appExitDiagnostics);
   return { name: urlName, jobStatus: status, taskRoles: taskRoles(row, tasks, logUrl) };
 }

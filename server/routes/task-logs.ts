@@ -24,18 +24,19 @@ export const taskLogPath = (
 ) => `${jobPath}/tasks/${encodeURIComponent(taskRole)}/${taskIndex}/logs/${stream}`;
 
 /**
- * `GET .../:jobName/tasks/:taskRole/:taskIndex/logs/:stream?tail=BYTES` (stream: stdout or
- * stderr), for the job's owner or an admin: the last BYTES bytes of the task's log; without
- * `tail`, the last 64 KiB while the task runs and everything kept once it has ended.
+ * `GET .../:jobName/tasks/:taskRole/:taskIndex/logs/:stream?tail=BYTES&attempt=N` (stream: stdout
+ * or stderr), for the job's owner or an admin: the last BYTES bytes of the task's log; without
+ * `tail`, the last 64 KiB while the task runs and everything kept once it has ended. With
+ * `attempt`, an earlier attempt's log while it is kept (README, Logs).
  */
 export function registerTaskLogRoutes(app: FastifyInstance, services: Services): void {
   for (const prefix of JOB_PREFIXES) {
-    app.get<{ Params: TaskLogParams; Querystring: { tail?: string } }>(
+    app.get<{ Params: TaskLogParams; Querystring: { tail?: string; attempt?: string } }>(
       `${prefix}/:jobName/tasks/:taskRole/:taskIndex/logs/:stream`,
       { onRequest: services.auth.required },
       async (request, reply) => {
         const { taskRole, taskIndex, stream } = request.params;
-        const { tail } = request.query;
+        const { tail, attempt } = request.query;
         if (!(LOG_STREAMS as readonly string[]).includes(stream)) {
           throw badRequest(`The log stream must be one of: ${LOG_STREAMS.join(', ')}.`);
         }
@@ -43,6 +44,8 @@ export function registerTaskLogRoutes(app: FastifyInstance, services: Services):
           throw badRequest('The task index must be a whole number (0, 1, …).');
         if (tail !== undefined && !BYTES.test(tail))
           throw badRequest('tail must be a whole number of bytes.');
+        if (attempt !== undefined && !INDEX.test(attempt))
+          throw badRequest('attempt must be a whole number (0, 1, …).');
         const { job, urlName } = loadJob(services, request);
         assertOwnerOrAdmin(userOf(request), job, 'read the logs of', urlName);
         const log = job.imported
@@ -53,7 +56,15 @@ export function registerTaskLogRoutes(app: FastifyInstance, services: Services):
               Number(taskIndex),
               stream as LogStream,
               tail === undefined ? null : Number(tail),
+              attempt === undefined ? null : Number(attempt),
             ) ?? null);
+        if (!log && attempt !== undefined) {
+          throw new PaiError(
+            404,
+            'NoJobError',
+            `Job ${urlName} has no kept logs of attempt ${attempt} of task ${taskRole}[${taskIndex}].`,
+          );
+        }
         if (!log) {
           throw new PaiError(
             404,

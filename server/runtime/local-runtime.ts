@@ -17,7 +17,8 @@ import { jobRef, type RuntimeEvents } from './runtime-events.ts';
 import { RuntimeStore, type RuntimeJobRow } from './runtime-store.ts';
 import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from './ssh-keys.ts';
 import { assignEnvironments, releaseTask, startSsh } from './task-launch.ts';
-import { readTaskLog, type LogStream } from './task-logs.ts';
+import { keptAttempts, storedTaskLog } from './stored-task-log.ts';
+import type { LogStream } from './task-logs.ts';
 import { TaskProcess } from './task-process.ts';
 import { TaskUids } from './task-uids.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from './types.ts';
@@ -28,9 +29,6 @@ export interface LocalRuntimeDeps {
   cluster?: ClusterConfig;
   options?: Partial<RuntimeOptions>;
 }
-
-/** While a task runs, its log endpoint answers with this much of the end unless asked otherwise. */
-const RUNNING_LOG_TAIL = 64 * 1024;
 
 const wildcard = (host: string) => host === '0.0.0.0' || host === '::' || host === '';
 
@@ -212,17 +210,14 @@ export class LocalRuntime implements JobRuntime {
     index: number,
     stream: LogStream,
     tailBytes: number | null,
+    attempt: number | null = null,
   ): TaskLog | null {
-    const task = this.store
-      .tasks(jobId)
-      .find((row) => row.task_role === role && row.task_index === index);
-    if (!task) return null;
-    const taskRunning = task.state === 'RUNNING';
-    const taskDir = this.paths.taskDir(jobId, task.attempt, role, index);
-    return {
-      ...readTaskLog(taskDir, stream, tailBytes ?? (taskRunning ? RUNNING_LOG_TAIL : null)),
-      taskRunning,
-    };
+    const tasks = this.store.tasks(jobId);
+    return storedTaskLog(this.paths, tasks, jobId, { role, index, attempt }, stream, tailBytes);
+  }
+
+  keptAttempts(jobId: number): number[] {
+    return keptAttempts(this.paths, jobId);
   }
 
   close(): Promise<void> {

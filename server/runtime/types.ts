@@ -41,7 +41,8 @@ export interface JobRuntime {
   sshInfo(jobId: number, baseUrl: string): SshInfo | null;
   /**
    * A task's log, or null when the job has no such task. Without `tailBytes`: the last 64 KiB
-   * while the task runs, everything kept once it has ended.
+   * while the task runs, everything kept once it has ended. With `attempt`, that attempt's log
+   * while its files are kept (null once they are gone).
    */
   taskLog(
     jobId: number,
@@ -49,7 +50,10 @@ export interface JobRuntime {
     taskIndex: number,
     stream: 'stdout' | 'stderr',
     tailBytes: number | null,
+    attempt?: number | null,
   ): TaskLog | null;
+  /** The attempts whose logs are still kept, oldest first. */
+  keptAttempts(jobId: number): number[];
   /** The job's private SSH key file, or null when it has none. */
   privateKeyPath(jobId: number): string | null;
   /** How tasks are isolated (PAI_TASK_ISOLATION on this machine); null before `start()`. */

@@ -13,7 +13,8 @@ import { RuntimePaths } from '../paths.ts';
 import { RuntimeStore } from '../runtime-store.ts';
 import type { RuntimeBackend } from '../runtime.ts';
 import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from '../ssh-keys.ts';
-import { readTaskLog, type LogStream } from '../task-logs.ts';
+import { keptAttempts, storedTaskLog } from '../stored-task-log.ts';
+import type { LogStream } from '../task-logs.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from '../types.ts';
 import { partitionUsage, slurmClusterConfig, type PartitionMap } from './partitions.ts';
 import { scancel } from './slurm-cli.ts';
@@ -32,7 +33,6 @@ export interface SlurmRuntimeDeps {
   options?: Partial<RuntimeOptions>;
 }
 
-const RUNNING_LOG_TAIL = 64 * 1024;
 const USAGE_EVERY_MS = 2000;
 const wildcard = (host: string) => host === '0.0.0.0' || host === '::' || host === '';
 
@@ -198,17 +198,14 @@ export class SlurmRuntime implements JobRuntime {
     index: number,
     stream: LogStream,
     tailBytes: number | null,
+    attempt: number | null = null,
   ): TaskLog | null {
-    const task = this.ctx.store
-      .tasks(jobId)
-      .find((row) => row.task_role === role && row.task_index === index);
-    if (!task) return null;
-    const taskRunning = task.state === 'RUNNING';
-    const taskDir = this.ctx.paths.taskDir(jobId, task.attempt, role, index);
-    return {
-      ...readTaskLog(taskDir, stream, tailBytes ?? (taskRunning ? RUNNING_LOG_TAIL : null)),
-      taskRunning,
-    };
+    const tasks = this.ctx.store.tasks(jobId);
+    return storedTaskLog(this.ctx.paths, tasks, jobId, { role, index, attempt }, stream, tailBytes);
+  }
+
+  keptAttempts(jobId: number): number[] {
+    return keptAttempts(this.ctx.paths, jobId);
   }
 
   async close(): Promise<void> {
