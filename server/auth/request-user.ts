@@ -5,6 +5,8 @@ import type { TokenService } from './token-service.ts';
 
 /** Who is calling, established from the Authorization header. */
 export interface RequestUser {
+  /** The stable user id (store/users.ts): what job ownership is checked against. */
+  userId: string;
   username: string;
   /** From the user table at request time, never from the token. */
   admin: boolean;
@@ -56,7 +58,13 @@ export function createAuthenticator(tokens: TokenService, users: UserStore): Aut
       throw unauthorized();
     const user = users.get(claims.username);
     if (!user) throw unauthorized();
-    return { username: user.username, admin: user.admin, application: claims.application, token };
+    return {
+      userId: user.id,
+      username: user.username,
+      admin: user.admin,
+      application: claims.application,
+      token,
+    };
   }
 
   return {

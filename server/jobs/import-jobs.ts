@@ -1,6 +1,7 @@
 import type { JobState } from '../../contract/api-types.ts';
 import { JOB_NAME_PATTERN } from '../../contract/job-config-schema.ts';
 import type { Db } from '../store/db.ts';
+import { UserStore } from '../store/users.ts';
 import { JobStore, type NewJobRow } from '../store/jobs.ts';
 import { compileSchemaCheck } from '../validation/schema-validator.ts';
 
@@ -61,7 +62,8 @@ const checkItem = compileSchemaCheck(
 /** OpenPAI's createdTime when the launcher has none: 1 Feb 2018. */
 const FALLBACK_CREATED_TIME = new Date(2018, 1, 1).getTime();
 
-function toRow(job: ImportedJob): NewJobRow {
+/** `userId`: the user of the job's name at import time, whose history it becomes. */
+function toRow(job: ImportedJob, userId: string | null): NewJobRow {
   const legacy = job.legacy === true;
   const namespace = legacy ? null : (job.namespace ?? job.username);
   const details = job.retryDetails;
@@ -70,6 +72,7 @@ function toRow(job: ImportedJob): NewJobRow {
     name: job.name,
     namespace,
     username: job.username,
+    user_id: userId,
     legacy: legacy ? 1 : 0,
     imported: 1,
     virtual_cluster: job.virtualCluster || 'default',
@@ -111,10 +114,11 @@ export function importJobs(db: Db, text: string): { imported: number; skipped: n
   );
   if (problems.length > 0) throw new ImportError(problems.slice(0, 20).join('\n'));
   const store = new JobStore(db);
+  const users = new UserStore(db);
   return db.transaction(() => {
     let imported = 0;
     for (const item of items as ImportedJob[])
-      if (store.insert(toRow(item)) !== null) imported += 1;
+      if (store.insert(toRow(item, users.get(item.username)?.id ?? null)) !== null) imported += 1;
     return { imported, skipped: items.length - imported };
   })();
 }

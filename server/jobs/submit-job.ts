@@ -119,6 +119,8 @@ export function submitJob(services: Services, submission: Submission): Submitted
     name: jobName,
     namespace,
     username: user.username,
+    // An admin submitting into another namespace owns the job, as the username column says.
+    user_id: user.userId,
     legacy: 0,
     virtual_cluster: vc,
     config_text: submission.configText,

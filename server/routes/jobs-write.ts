@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EXIT_CODE_STOP_REQUESTED, isTerminal } from '../../contract/job-state.ts';
-import type { JobState } from '../../contract/api-types.ts';
 import { userOf } from '../auth/request-user.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { assertOwnerOrAdmin } from '../jobs/job-access.ts';
 import { jobAddress, splitFrameworkName, type JobRouteParams } from '../jobs/job-address.ts';
+import { stopJob } from '../jobs/stop-job.ts';
 import { submitJob } from '../jobs/submit-job.ts';
 import { publicOrigin } from '../http/public-url.ts';
 import type { Services } from '../services.ts';
@@ -99,15 +98,7 @@ export function registerJobWriteRoutes(app: FastifyInstance, services: Services)
             `Job ${urlName} was stopped and cannot be started again; submit it again instead.`,
           );
         }
-        const stoppable =
-          value === 'STOP' && job.execution_type !== 'STOP' && !isTerminal(job.state as JobState);
-        if (stoppable && job.imported) {
-          services.jobs.settleImportedAsStopped(job.id, EXIT_CODE_STOP_REQUESTED);
-        } else if (stoppable) {
-          // Tasks first: on a full disk the record fails (507), but the job must stop anyway.
-          services.runtime?.stop(job.id);
-          services.jobs.setExecutionType(job.id, 'STOP');
-        }
+        if (value === 'STOP') stopJob(services, job);
         return reply.status(202).send({ message: `execute job ${urlName} successfully` });
       },
     );

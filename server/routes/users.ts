@@ -11,6 +11,7 @@ import {
   noUserToChange,
   userInfo,
 } from '../users/user-accounts.ts';
+import { deleteUserAccount } from '../users/delete-user.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
 
 type UserRoute = { Params: { username: string } };
@@ -121,7 +122,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
         'RemoveAdminError',
         `Admin ${user.username} is not allowed to remove.`,
       );
-    users.delete(user.username);
+    deleteUserAccount(services, user);
     return { message: 'user is removed successfully' };
   });
 }

@@ -8,6 +8,8 @@ export interface JobRow {
   name: string;
   namespace: string | null;
   username: string;
+  /** The submitter's user id (migration 8); NULL for history of a name that had no user. */
+  user_id: string | null;
   legacy: number;
   imported: number;
   virtual_cluster: string;
@@ -97,6 +99,23 @@ export class JobStore {
          WHERE id = ? AND imported = 1 AND state NOT IN ('SUCCEEDED', 'FAILED', 'STOPPED')`,
       )
       .run(exitCode, now, now, id);
+  }
+
+  /** Jobs of the user (by id, or by name where no id was kept) that have not ended or been stopped. */
+  unfinishedOf(userId: string, username: string): JobRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE (user_id = ? OR (user_id IS NULL AND username = ?))
+           AND execution_type != 'STOP' AND state NOT IN ('SUCCEEDED', 'FAILED', 'STOPPED')`,
+      )
+      .all(userId, username) as JobRow[];
+  }
+
+  /** Gives jobs kept by name only to the user of that name, so they leave with that user. */
+  bindNamedJobs(userId: string, username: string): void {
+    this.db
+      .prepare('UPDATE jobs SET user_id = ? WHERE user_id IS NULL AND username = ?')
+      .run(userId, username);
   }
 
   /** Deletes the job; its task rows go with it (foreign key cascade). */

@@ -202,4 +202,15 @@ export const migrations: readonly Migration[] = [
   );
   CREATE TABLE stopped_virtual_clusters (name TEXT PRIMARY KEY);
   `,
+  // 8: a stable id per user, kept on their jobs: a later user of the same name is someone else.
+  // Existing jobs belong to the user of their name today; jobs of names without a user (imported
+  // history) stay NULL and are matched by name until that name's user is deleted.
+  `
+  ALTER TABLE users ADD COLUMN user_id TEXT;
+  UPDATE users SET user_id = lower(hex(randomblob(16)));
+  CREATE UNIQUE INDEX users_by_user_id ON users(user_id);
+  ALTER TABLE jobs ADD COLUMN user_id TEXT;
+  UPDATE jobs SET user_id = (SELECT user_id FROM users WHERE users.username = jobs.username);
+  CREATE INDEX jobs_by_user_id ON jobs(user_id, state);
+  `,
 ];

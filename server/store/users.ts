@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { cachedStatement, type Db } from './db.ts';
 
 export interface UserRecord {
+  /** Stable and never reused: jobs keep it, so a later user of the same name is someone else. */
+  id: string;
   username: string;
   passwordHash: string;
   admin: boolean;
@@ -11,6 +14,7 @@ export interface UserRecord {
 }
 
 interface UserRow {
+  user_id: string;
   username: string;
   password_hash: string;
   admin: number;
@@ -21,6 +25,7 @@ interface UserRow {
 }
 
 const toRecord = (row: UserRow): UserRecord => ({
+  id: row.user_id,
   username: row.username,
   passwordHash: row.password_hash,
   admin: row.admin === 1,
@@ -30,7 +35,7 @@ const toRecord = (row: UserRow): UserRecord => ({
   createdTime: row.created_time,
 });
 
-export type NewUser = Omit<UserRecord, 'createdTime'>;
+export type NewUser = Omit<UserRecord, 'id' | 'createdTime'>;
 
 /** Users and their grants (docs/api.md §8.2). */
 export class UserStore {
@@ -60,14 +65,16 @@ export class UserStore {
     return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
-  /** Returns false when the name is taken. */
-  create(user: NewUser): boolean {
+  /** The new user's id, or null when the name is taken. */
+  create(user: NewUser): string | null {
+    const id = randomUUID();
     const result = this.db
       .prepare(
-        `INSERT OR IGNORE INTO users (username, password_hash, admin, email, virtual_clusters, extension, created_time)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO users (user_id, username, password_hash, admin, email, virtual_clusters, extension, created_time)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        id,
         user.username,
         user.passwordHash,
         user.admin ? 1 : 0,
@@ -76,7 +83,7 @@ export class UserStore {
         JSON.stringify(user.extension),
         Date.now(),
       );
-    return result.changes === 1;
+    return result.changes === 1 ? id : null;
   }
 
   setPasswordHash(username: string, passwordHash: string): void {

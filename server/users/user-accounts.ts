@@ -76,9 +76,10 @@ export async function createUserAccount(
     virtualClusters: [...new Set(virtualClusters)],
     extension: user.extension,
   };
-  if (!users.create(record))
+  const id = users.create(record);
+  if (id === null)
     throw new PaiError(409, 'ConflictUserError', `User ${user.username} already exists.`);
-  return { ...record, createdTime: Date.now() };
+  return { ...record, id, createdTime: Date.now() };
 }
 
 /** Virtual clusters a user may submit to: admins to all. */
