@@ -231,6 +231,8 @@ export interface SshInfo {
     privateKeyFileName: string;
     privateKeyDirectDownloadLink: string;
   };
+  /** This server's SSH host key (`ssh-ed25519 AAAA…`), the same for every task; not from OpenPAI. */
+  hostPublicKey?: string;
 }
 
 /** GET /api/v1/virtual-clusters/:vc (YARN shape, docs/api.md §8.1). */

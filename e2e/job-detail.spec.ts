@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { chmod } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from './fixtures/test.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
@@ -64,7 +66,7 @@ test('stop a running job: it asks first, then the job ends STOPPED', async ({ pa
   await expect(page.getByRole('switch', { name: 'Auto-refresh' })).toBeDisabled();
 });
 
-test('the SSH panel shows the port, and the downloaded key opens a real SSH session to the task', async ({
+test('the SSH steps work as copied, non-interactively, the first time: the host is checked against its published key', async ({
   page,
   seeding,
 }) => {
@@ -74,10 +76,14 @@ test('the SSH panel shows the port, and the downloaded key opens a real SSH sess
   await detail.goto(USER, jobName);
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
   await page.getByRole('button', { name: 'SSH to main[0]' }).click();
+  const keyFile = `${USER}~${jobName}`;
   const sshCommand = page.getByLabel('SSH command', { exact: true });
-  await expect(sshCommand).toHaveText(new RegExp(`^ssh -i \\S+ -p \\d+ ${USER}@127\\.0\\.0\\.1$`), {
-    timeout: 30_000,
-  });
+  await expect(sshCommand).toHaveText(
+    new RegExp(
+      `^ssh -i ${keyFile} -p \\d+ -o UserKnownHostsFile=${keyFile}\\.known_hosts -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes ${USER}@127\\.0\\.0\\.1$`,
+    ),
+    { timeout: 30_000 },
+  );
   const port = /-p (\d+)/.exec((await sshCommand.textContent()) ?? '')![1]!;
   await expect(page.getByRole('combobox', { name: 'Task' })).toContainText(
     `main[0] — port ${port}`,
@@ -86,29 +92,44 @@ test('the SSH panel shows the port, and the downloaded key opens a real SSH sess
     `Port ${port}`,
   );
 
+  // Each step as copied, in a folder with the downloaded key and a HOME with no ~/.ssh at all.
+  const folder = await mkdtemp(join(tmpdir(), 'pai-ssh-steps-'));
+  const home = await mkdtemp(join(tmpdir(), 'pai-ssh-home-'));
   const key = await detail.download(detail.button('Download private key'));
-  await chmod(key.path, 0o400);
-  const { stdout } = await promisify(execFile)(
-    'ssh',
-    [
-      '-i',
-      key.path,
-      '-p',
-      port,
-      '-o',
-      'StrictHostKeyChecking=no',
-      '-o',
-      'UserKnownHostsFile=/dev/null',
-      '-o',
-      'IdentitiesOnly=yes',
-      '-o',
-      'BatchMode=yes',
-      `${USER}@127.0.0.1`,
-      'echo "inside $PAI_JOB_NAME"',
-    ],
-    { timeout: 30_000 },
-  );
+  expect(key.fileName).toBe(keyFile);
+  await copyFile(key.path, join(folder, keyFile));
+  const step = async (label: string) =>
+    (await page.getByLabel(label, { exact: true }).textContent()) ?? '';
+  const copied = [
+    await step('chmod command'),
+    await step('known_hosts command'),
+    // BatchMode: any prompt (an unknown host, a passphrase) fails instead of waiting.
+    `${(await step('SSH command')).replace(/^ssh /, 'ssh -o BatchMode=yes ')} 'echo "inside $PAI_JOB_NAME"'`,
+  ];
+  const run = (script: string[]) =>
+    promisify(execFile)('sh', ['-ec', script.join('\n')], {
+      cwd: folder,
+      env: { PATH: process.env.PATH, HOME: home },
+      timeout: 30_000,
+    });
+  const { stdout } = await run(copied);
   expect(stdout.trim()).toBe(`inside ${jobName}`);
+
+  // The check is real: a known_hosts line with another key is refused.
+  const { stdout: otherKey } = await promisify(execFile)('ssh-keygen', [
+    '-y',
+    '-f',
+    join(folder, keyFile),
+  ]);
+  const spoofed = [
+    `echo '127.0.0.1,[127.0.0.1]:* ${otherKey.trim()}' > ${keyFile}.known_hosts`,
+    copied[2]!,
+  ];
+  await expect(run(spoofed)).rejects.toMatchObject({
+    stderr: expect.stringMatching(/Host key verification failed/),
+  });
+  await rm(folder, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true });
 });
 
 test('a failed job says why at the top, and SSH says why it is not available', async ({

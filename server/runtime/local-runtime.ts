@@ -15,7 +15,7 @@ import { RuntimePaths } from './paths.ts';
 import { activeJobFromRow, recoverRunningJob, type RecoveredJob } from './recovery.ts';
 import { jobRef, type RuntimeEvents } from './runtime-events.ts';
 import { RuntimeStore, type RuntimeJobRow } from './runtime-store.ts';
-import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from './ssh-keys.ts';
+import { ensureHostKey, ensureJobKeyPair, hostPublicKey, jobKeyPair } from './ssh-keys.ts';
 import { assignEnvironments, releaseTask, startSsh } from './task-launch.ts';
 import { keptAttempts, storedTaskLog } from './stored-task-log.ts';
 import type { LogStream } from './task-logs.ts';
@@ -193,6 +193,7 @@ export class LocalRuntime implements JobRuntime {
         ...jobKeyPair(this.paths.sshDir(jobId), row.framework_name),
         privateKeyDirectDownloadLink: `${baseUrl}${jobPath(row)}/ssh/private-key`,
       },
+      hostPublicKey: hostPublicKey(this.driver.ctx.hostKey),
     };
   }
 

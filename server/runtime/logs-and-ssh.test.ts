@@ -15,6 +15,7 @@ const LOG_MAX = 64 * 1024;
 /** Runs the stock OpenSSH client; resolves with its exit code and output. */
 async function ssh(keyFile: string, port: string, command: string, extra: string[] = []) {
   const args = [
+    ...extra, // ssh takes the first value it is given for an option: these override the defaults
     ...[
       '-i',
       keyFile,
@@ -35,7 +36,6 @@ async function ssh(keyFile: string, port: string, command: string, extra: string
       '-o',
       'ConnectTimeout=20',
     ],
-    ...extra,
     'alice@127.0.0.1',
     command,
   ];
@@ -169,6 +169,28 @@ describe('task logs and SSH', () => {
     );
     expect(echo.stderr).toBe('oops\n');
     expect(echo.code).toBe(5);
+
+    // The SSH info names the host key (docs/api.md §5.6): a known_hosts line built from it lets
+    // ssh check the host strictly, with no prompt, and a different key is refused.
+    const { stdout: hostKey } = await run('ssh-keygen', [
+      '-y',
+      '-f',
+      join(kit.dataDir, 'runtime', 'ssh_host_ed25519_key'),
+    ]);
+    expect(info.hostPublicKey).toBe(hostKey.trim().split(' ').slice(0, 2).join(' '));
+    const knownHosts = join(kit.dataDir, 'known_hosts');
+    const strict = ['-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`];
+    writeFileSync(knownHosts, `[127.0.0.1]:* ${info.hostPublicKey}\n`);
+    expect(await ssh(keyFile, port, 'echo checked', strict)).toMatchObject({
+      code: 0,
+      stdout: 'checked\n',
+    });
+    const { stdout: otherKey } = await run('ssh-keygen', ['-y', '-f', keyFile]);
+    writeFileSync(knownHosts, `[127.0.0.1]:* ${otherKey.trim()}\n`);
+    const spoofed = await ssh(keyFile, port, 'echo checked', strict);
+    expect(spoofed.code).toBe(255);
+    expect(spoofed.stderr).toMatch(/Host key verification failed/);
+
     const terminal = await ssh(keyFile, port, 'tty; echo $PAI_CURRENT_TASK_ROLE_NAME', ['-tt']);
     expect(terminal.stdout).toMatch(/^\/dev\/pts\/\d+\r?\nmain\r?\n/);
 

@@ -50,3 +50,15 @@ export function ensureHostKey(path: string): Buffer {
   if (!existsSync(path)) writeKeyPair(path, `${path}.pub`, 'pai-portal-host');
   return readFileSync(path);
 }
+
+/**
+ * The host key's public half as a known_hosts key field (`ssh-ed25519 AAAA…`), served in the SSH
+ * info (docs/api.md §5.6) so that clients can check the host without asking anyone.
+ */
+export function hostPublicKey(hostKey: Buffer): string | undefined {
+  if (hostKey.length === 0) return undefined;
+  const parsed = utils.parseKey(hostKey);
+  if (parsed instanceof Error) return undefined;
+  const key = Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
+  return `${key.type} ${key.getPublicSSH().toString('base64')}`;
+}

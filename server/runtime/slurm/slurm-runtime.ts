@@ -12,7 +12,7 @@ import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from '../options.ts';
 import { RuntimePaths } from '../paths.ts';
 import { RuntimeStore } from '../runtime-store.ts';
 import type { RuntimeBackend } from '../runtime.ts';
-import { ensureHostKey, ensureJobKeyPair, jobKeyPair } from '../ssh-keys.ts';
+import { ensureHostKey, ensureJobKeyPair, hostPublicKey, jobKeyPair } from '../ssh-keys.ts';
 import { keptAttempts, storedTaskLog } from '../stored-task-log.ts';
 import type { LogStream } from '../task-logs.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from '../types.ts';
@@ -181,6 +181,7 @@ export class SlurmRuntime implements JobRuntime {
         ...jobKeyPair(this.ctx.paths.sshDir(jobId), row.framework_name),
         privateKeyDirectDownloadLink: `${baseUrl}${jobPath(row)}/ssh/private-key`,
       },
+      hostPublicKey: hostPublicKey(this.hostKey),
     };
   }
 

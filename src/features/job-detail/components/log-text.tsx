@@ -1,12 +1,13 @@
-import { mergeStyleSets, Text, useTheme } from '@fluentui/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Link, mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { highlight, logLines, searchLines } from '../model/log-text.ts';
 
 const classes = mergeStyleSets({
   log: {
     margin: 0,
     padding: 8,
-    maxHeight: '60vh',
+    // Fits the page's scrolling area (below the 48 px top bar), so that its last line can be in view.
+    maxHeight: 'max(240px, calc(100vh - 140px))',
     overflow: 'auto',
     fontFamily: 'monospace',
     fontSize: 12,
@@ -40,14 +41,52 @@ export function LogText({ text, complete, query, follow, label }: LogTextProps) 
   const box = useRef<HTMLPreElement>(null);
   const lines = useMemo(() => logLines(text, complete), [text, complete]);
   const shown = useMemo(() => searchLines(lines, query), [lines, query]);
-  const atBottom = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
+  // Whether the box's bottom edge was on screen: the page is only moved for someone who saw it.
+  const bottomOnScreen = useRef(true);
+
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!follow || !atBottom || !element) return;
+    element.scrollTop = element.scrollHeight;
+    if (bottomOnScreen.current) element.scrollIntoView({ block: 'nearest' });
+  }, [text, follow, atBottom]);
 
   useEffect(() => {
-    if (follow && atBottom.current && box.current) box.current.scrollTop = box.current.scrollHeight;
-  }, [text, follow]);
+    const element = box.current;
+    const scroller = element?.closest('main') ?? window;
+    const check = () => {
+      if (!element) return;
+      const view = element.closest('main')?.getBoundingClientRect().bottom ?? window.innerHeight;
+      bottomOnScreen.current = element.getBoundingClientRect().bottom <= view + 1;
+    };
+    scroller.addEventListener('scroll', check, { passive: true });
+    return () => scroller.removeEventListener('scroll', check);
+  }, []);
 
   return (
     <>
+      {follow && (
+        <Text variant="small" role="status">
+          {atBottom ? (
+            'Following: the newest line stays in view. Scroll up to pause.'
+          ) : (
+            <>
+              Paused while you read above; new lines are added below.{' '}
+              <Link
+                onClick={() => {
+                  bottomOnScreen.current = true;
+                  if (box.current) box.current.scrollTop = box.current.scrollHeight;
+                  setAtBottom(true);
+                }}
+              >
+                Jump to the newest line
+              </Link>{' '}
+              or scroll to the bottom to follow again.
+            </>
+          )}
+        </Text>
+      )}
       {query.trim() && (
         <Text variant="small" role="status">
           {shown.length} of {lines.length} lines match
@@ -61,7 +100,7 @@ export function LogText({ text, complete, query, follow, label }: LogTextProps) 
         tabIndex={0}
         onScroll={(event) => {
           const element = event.currentTarget;
-          atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
+          setAtBottom(element.scrollHeight - element.scrollTop - element.clientHeight < 24);
         }}
       >
         {lines.length === 0 ? (

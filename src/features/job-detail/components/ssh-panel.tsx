@@ -81,6 +81,7 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
     port: chosen.container.sshPort,
     keyFile: keyPair.privateKeyFileName,
     hostAlias: alias,
+    hostPublicKey: ssh.data.hostPublicKey,
   });
   return (
     <Stack tokens={{ childrenGap: 12 }}>
@@ -117,15 +118,30 @@ export function SshPanel({ job, detail, mayAccess, selected, onSelect }: SshPane
           <Text block>In the folder where you saved it, make it readable only by you:</Text>
           <CommandLine text={steps.chmod} label="chmod command" />
         </li>
+        {steps.knownHosts && (
+          <li>
+            <Text block>
+              Save this server&apos;s host key beside it, so that ssh can check it is talking to
+              this server (the same key serves every task):
+            </Text>
+            <CommandLine text={steps.knownHosts} label="known_hosts command" />
+          </li>
+        )}
         <li>
           <Text block>Connect:</Text>
           <CommandLine text={steps.ssh} label="SSH command" />
+          {!steps.knownHosts && (
+            <Text block variant="small">
+              This cluster does not publish its host key, so the command skips the host check.
+            </Text>
+          )}
         </li>
       </ol>
       <Text block>
-        For VS Code Remote-SSH (or plain <code>ssh {alias}</code>), move the key to{' '}
-        <code>~/.ssh/</code> and add this to <code>~/.ssh/config</code>, then choose
-        &quot;Remote-SSH: Connect to Host…&quot; and pick {alias}:
+        For VS Code Remote-SSH (or plain <code>ssh {alias}</code>), move the key
+        {steps.knownHosts ? ' and its .known_hosts file' : ''} to <code>~/.ssh/</code> and add this
+        to <code>~/.ssh/config</code>, then choose &quot;Remote-SSH: Connect to Host…&quot; and pick{' '}
+        {alias}:
       </Text>
       <CommandLine text={steps.sshConfig} label="~/.ssh/config block" />
     </Stack>

@@ -13,23 +13,43 @@ describe('sshSteps', () => {
     hostAlias: hostAlias('alice', 'train', 'worker', 0),
   };
 
-  it('gives the commands of the numbered steps', () => {
-    const steps = sshSteps(target);
-    expect(steps.chmod).toBe('chmod 400 alice~train');
-    expect(steps.ssh).toBe('ssh -i alice~train -p 40022 alice@127.0.0.1');
-  });
+  const hostPublicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHostKey';
 
-  it('quotes a key file name the shell would split', () => {
-    expect(sshSteps({ ...target, keyFile: "my key's" }).ssh).toBe(
-      `ssh -i 'my key'\\''s' -p 40022 alice@127.0.0.1`,
+  it('gives the commands of the numbered steps, checking the host against its published key', () => {
+    const steps = sshSteps({ ...target, hostPublicKey });
+    expect(steps.chmod).toBe('chmod 400 alice~train');
+    expect(steps.knownHosts).toBe(
+      `echo '127.0.0.1,[127.0.0.1]:* ${hostPublicKey}' > alice~train.known_hosts`,
+    );
+    expect(steps.ssh).toBe(
+      'ssh -i alice~train -p 40022 -o UserKnownHostsFile=alice~train.known_hosts -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes alice@127.0.0.1',
     );
   });
 
+  it('without a published host key, skips the check instead of prompting', () => {
+    const steps = sshSteps(target);
+    expect(steps.knownHosts).toBeNull();
+    expect(steps.ssh).toBe(
+      'ssh -i alice~train -p 40022 -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o IdentitiesOnly=yes alice@127.0.0.1',
+    );
+    expect(steps.sshConfig).toContain('  StrictHostKeyChecking no');
+  });
+
+  it('quotes a key file name the shell would split', () => {
+    const steps = sshSteps({ ...target, keyFile: "my key's", hostPublicKey });
+    expect(steps.ssh).toMatch(
+      /^ssh -i 'my key'\\''s' -p 40022 -o UserKnownHostsFile='my key'\\''s.known_hosts' /,
+    );
+    expect(steps.knownHosts).toMatch(/ > 'my key'\\''s.known_hosts'$/);
+  });
+
   it('writes a ~/.ssh/config block for VS Code Remote-SSH', () => {
-    const block = sshSteps(target).sshConfig;
+    const block = sshSteps({ ...target, hostPublicKey }).sshConfig;
     expect(block.split('\n')[0]).toBe('Host pai-alice-train-worker-0');
     expect(block).toContain('  Port 40022');
     expect(block).toContain('  IdentityFile ~/.ssh/alice~train');
+    expect(block).toContain('  UserKnownHostsFile ~/.ssh/alice~train.known_hosts');
+    expect(block).toContain('  StrictHostKeyChecking yes');
   });
 });
 
