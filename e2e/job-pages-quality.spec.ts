@@ -46,13 +46,10 @@ test.describe('signed in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await settle(page);
     await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
     await expect(page.getByRole('link', { name: jobName })).toBeVisible();
     await settle(page);
-    // Known bug, open: a click on a job's name in the list sometimes does not navigate (4 of 6
-    // runs here). Until it is fixed this test opens the job page by its address.
-    await page.goto(
-      (await page.getByRole('link', { name: jobName }).first().getAttribute('href')) ?? '/',
-    );
+    await page.getByRole('link', { name: jobName }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(jobName);
     await settle(page);
     expect(monacoRequests).toEqual([]);

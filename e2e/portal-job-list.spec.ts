@@ -96,6 +96,29 @@ test.describe('job list filters and legacy jobs', () => {
     await expect(checkbox).toBeChecked();
   });
 
+  test("a click on a job's name opens its page, even where selecting would change the toolbar", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const list = new JobListPage(page);
+    await list.goto('?user=hank');
+    await list.settled();
+    await list.row('h-gamma').getByRole('link', { name: 'h-gamma', exact: true }).click();
+    await expect(page).toHaveURL(/\/jobs\/hank\/h-gamma$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('h-gamma');
+  });
+
+  test('selecting a row never moves the list', async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const list = new JobListPage(page);
+    await list.goto('?user=hank');
+    await list.settled();
+    const before = await list.grid.boundingBox();
+    await list.select('h-legacy'); // its reason ("… cannot be stopped: …") is long
+    await expect(list.stopReason).toContainText('h-legacy cannot be stopped');
+    expect((await list.grid.boundingBox())?.y).toBe(before?.y);
+  });
+
   test('no jobs match: says so and offers to clear the filters', async ({ page }) => {
     const list = new JobListPage(page);
     await list.goto('?keyword=no-such-job-anywhere');

@@ -7,8 +7,10 @@ import { LegacyBadge } from './legacy-badge.tsx';
 export function JobNameLink({ job }: { job: JobRef }) {
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, maxWidth: '100%' }}>
+      {/* In a list with selection, a press on the name opens the job; it does not select it. */}
       <FluentLink
         as={Link}
+        data-selection-disabled
         to={jobDetailPath(job)}
         style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
       >

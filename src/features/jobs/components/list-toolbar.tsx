@@ -29,11 +29,20 @@ export function ListToolbar(props: ListToolbarProps) {
       >
         Stop
       </DefaultButton>
-      <Text id="stop-reason" variant="small" data-testid="stop-reason">
-        {stopDisabledReason ?? ''}
-      </Text>
-      <Stack.Item grow>
-        <span />
+      {/* The reason changes with each selection (a press on a row selects it): it shrinks and
+          ends in an ellipsis instead of wrapping the toolbar, so the list never moves under the
+          pointer between a press and its release. */}
+      <Stack.Item grow shrink styles={{ root: { minWidth: 0 } }}>
+        <Text
+          id="stop-reason"
+          variant="small"
+          block
+          nowrap
+          title={stopDisabledReason ?? undefined}
+          data-testid="stop-reason"
+        >
+          {stopDisabledReason ?? ''}
+        </Text>
       </Stack.Item>
       <Text variant="small" data-testid="last-updated">
         {lastUpdated > 0 ? (
