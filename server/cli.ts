@@ -1,5 +1,5 @@
 import { JOBS_USAGE, USERS_USAGE } from './cli/usage.ts';
-import { ConfigError } from './config-error.ts';
+import { ConfigError, StartupError } from './config-error.ts';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -22,6 +22,10 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Invalid configuration: ${error.message}`);
+    process.exit(1);
+  }
+  if (error instanceof StartupError) {
+    console.error(error.message);
     process.exit(1);
   }
   console.error(error);

@@ -8,3 +8,11 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Stops the server at start with one line that says what is wrong and where (no stack). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}

@@ -6,8 +6,17 @@ import { isolationWarnings } from '../runtime/isolation.ts';
 import { runtimeOptionsFromEnv } from '../runtime/options.ts';
 import { loadBackend, runtimeKindFromEnv } from '../runtime/runtime.ts';
 import { openDatabase } from '../store/db.ts';
+import { storageStartupError } from '../store/open-error.ts';
 import { UserStore } from '../store/users.ts';
 import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from '../users/first-admin.ts';
+
+async function startServices<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    throw storageStartupError('start on the data directory', dataDir, dataDir, error);
+  }
+}
 
 /** `serve`: the API and the built portal, with the job runtime PAI_RUNTIME names. */
 export async function serve(): Promise<void> {
@@ -25,13 +34,18 @@ export async function serve(): Promise<void> {
     loadClusterConfig(config.clusterConfigPath),
   );
   const { cluster } = backend;
-  const db = openDatabase(config.dataDir);
-  const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
-  const runtime = backend.create({ config, db, options: runtimeOptionsFromEnv() });
-  const metricsIntervalMs = Number(process.env.PAI_METRICS_INTERVAL_MS ?? '') || undefined;
-  const app = await buildApp({ config, db, cluster, runtime, metricsIntervalMs });
-  // Recovery settles and re-tracks tasks before the first request is answered.
-  await runtime.start();
+  // Secrets, first admin and recovery write to the data dir: a full or read-only disk is one line.
+  const started = await startServices(config.dataDir, async () => {
+    const db = openDatabase(config.dataDir);
+    const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
+    const runtime = backend.create({ config, db, options: runtimeOptionsFromEnv() });
+    const metricsIntervalMs = Number(process.env.PAI_METRICS_INTERVAL_MS ?? '') || undefined;
+    const app = await buildApp({ config, db, cluster, runtime, metricsIntervalMs });
+    // Recovery settles and re-tracks tasks before the first request is answered.
+    await runtime.start();
+    return { db, firstAdmin, runtime, app };
+  });
+  const { db, firstAdmin, runtime, app } = started;
   const isolation = runtime.isolation?.();
   for (const warning of isolation ? isolationWarnings(isolation) : []) console.warn(warning);
   const address = await app.listen({ host: config.host, port: config.port });

@@ -4,7 +4,8 @@ const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 const UNWRITABLE =
   /^(SQLITE_(READONLY|IOERR|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB|PERM)|EROFS|EACCES|EPERM)/;
 
-const codeOf = (error: unknown): string =>
+/** The error's `code` (SQLite's or Node's), or '' when it has none. */
+export const codeOf = (error: unknown): string =>
   typeof error === 'object' &&
   error !== null &&
   typeof (error as { code?: unknown }).code === 'string'
