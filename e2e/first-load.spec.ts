@@ -62,3 +62,28 @@ test.describe('first load', () => {
     expect(asked).not.toContain('/config.json');
   });
 });
+
+test.describe('first load, signed in', () => {
+  test.use({ signedInAs: 'quinn' });
+
+  test('/jobs asks for its page chunks before the router starts: before its first data request', async ({
+    page,
+  }) => {
+    await page.goto('/jobs');
+    await expect(page.getByRole('grid', { name: 'Jobs' })).toBeVisible();
+    const started = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime })),
+      );
+    await expect
+      .poll(async () => (await started()).map(({ path }) => path))
+      .toContain('/api/v1/jobs');
+    const requests = await started();
+    const startOf = (path: string) => requests.find((request) => request.path === path)!.at;
+    const listRequest = startOf('/api/v1/jobs');
+    for (const chunk of chunkFiles('src/app/routes/layout.tsx', 'src/app/routes/jobs.tsx'))
+      expect(startOf(chunk), `${chunk} vs the list request`).toBeLessThan(listRequest);
+  });
+});

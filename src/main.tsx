@@ -1,3 +1,4 @@
+import './app/early-chunks.ts';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { showBootError } from './app/boot-error.ts';

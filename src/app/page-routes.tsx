@@ -2,11 +2,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType, ReactNode } from 'react';
 import { redirect, type LoaderFunction, type LoaderFunctionArgs } from 'react-router';
 import { currentSession, endedBySigningOut, isExpired, type Session } from '../lib/session.ts';
+import type { PageLoad } from './page-chunks.ts';
 import { PageLoading } from './routes/page-loading.tsx';
 import { RouteError } from './routes/route-error.tsx';
-
-type PageModule = { Component: ComponentType };
-export type PageLoad = () => Promise<PageModule>;
 
 /** What a page's loader is given to start its data: the URL's params and query, the cache, who. */
 export interface PrefetchArgs {

@@ -2,21 +2,18 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { authnInfoQueryOptions } from '../api/authn/get-authn-info.ts';
 import { setSignInRedirect } from '../lib/api-client.ts';
+import { pageChunks } from './page-chunks.ts';
 import { protectedPage, publicPage } from './page-routes.tsx';
 import { prefetchDashboardPage, prefetchJobListPage, prefetchJobPage } from './route-data.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
-const loginPage = () => import('./routes/login.tsx');
-const layout = () => import('./routes/layout.tsx');
-const dashboard = () => import('./routes/dashboard.tsx');
-const jobs = () => import('./routes/jobs.tsx');
-const jobDetail = () => import('./routes/job-detail.tsx');
-const submit = () => import('./routes/submit.tsx');
+const { login: loginPage, layout, dashboard, jobs, jobDetail, submit } = pageChunks;
 
 /**
- * Every page is its own chunk; the login route loads none of the signed-in shell. Loaders guard
- * and prefetch (page-routes.tsx): a page's code and its data start loading together.
+ * Every page is its own chunk (page-chunks.ts); the login route loads none of the signed-in
+ * shell. Loaders guard and prefetch (page-routes.tsx): a page's code and its data start loading
+ * together, and a signed-in page's chunks were usually asked for before the router even started.
  */
 export function createRouter(queryClient: QueryClient) {
   const router = createBrowserRouter([

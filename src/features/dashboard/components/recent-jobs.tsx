@@ -94,6 +94,8 @@ export function RecentJobs({ username }: { username: string }) {
             layoutMode={DetailsListLayoutMode.justified}
             compact
             ariaLabelForGrid="My recent jobs"
+            // Ten rows: no virtualization (it measures the rows and renders them twice).
+            onShouldVirtualize={() => false}
           />
         </div>
       )}
