@@ -117,6 +117,29 @@ export interface JobListItem {
   appLaunchedTime?: number | null;
   /** Only on jobs imported from another cluster's history: their times are as recorded there. */
   imported?: true;
+  /** Only while the job waits for this server's runtime (this server only; docs/api.md §5.3). */
+  queue?: JobQueueStatus;
+}
+
+/** CPUs, memory and GPUs: what a job takes at once, or what a virtual cluster has free. */
+export interface Resources {
+  cpus: number;
+  memoryMB: number;
+  gpus: number;
+}
+
+/** Why a waiting job waits (this server only; docs/api.md §5.3). */
+export interface JobQueueStatus {
+  /** 1-based place among the jobs queued in its virtual cluster; null when not queued or not known. */
+  position: number | null;
+  /** Jobs queued ahead of it in its virtual cluster; null when not known. */
+  jobsAhead: number | null;
+  /** What all its tasks take at once. */
+  needs: Resources;
+  /** What its virtual cluster has free now; null when not known. */
+  free: Resources | null;
+  /** The runtime's own words when it has them (Slurm's pending reason, a retry); else null. */
+  reason: string | null;
 }
 
 /** GET /api/v1/jobs?withTotalCount=true (OpenPAI v2 list query names). */
@@ -196,6 +219,8 @@ export interface JobStatus {
   virtualCluster: string;
   /** Only on jobs imported from another cluster's history (this server only). */
   imported?: true;
+  /** Only while the job waits for this server's runtime (this server only). */
+  queue?: JobQueueStatus;
 }
 
 export interface TaskStatus {

@@ -2,6 +2,7 @@ import type {
   ExecutionType,
   JobDetail,
   JobListItem,
+  JobQueueStatus,
   JobState,
   JobStatus,
   TaskRoleDetail,
@@ -18,8 +19,11 @@ const retryDetails = (row: JobListRow) => ({
   resource: row.retries_resource,
 });
 
+/** Why a waiting job waits, from the runtime that queued it (docs/api.md §5.3, `queue`). */
+export type QueueStatusOf = (row: JobListRow) => JobQueueStatus | null;
+
 /** One item of the job list (docs/api.md §5.2). */
-export function jobListItem(row: JobListRow): JobListItem {
+export function jobListItem(row: JobListRow, queueOf?: QueueStatusOf): JobListItem {
   const details = retryDetails(row);
   const item: JobListItem = {
     name: row.name,
@@ -41,11 +45,18 @@ export function jobListItem(row: JobListRow): JobListItem {
   if (row.namespace !== null && row.namespace !== row.username) item.namespace = row.namespace;
   if (row.legacy === 1) item.legacy = true;
   if (row.imported === 1) item.imported = true;
+  const queue = row.state === 'WAITING' && !row.imported ? queueOf?.(row) : null;
+  if (queue) item.queue = queue;
   return item;
 }
 
-function jobStatus(row: JobRow): JobStatus {
-  const { name: _name, namespace: _namespace, legacy: _legacy, ...listed } = jobListItem(row);
+function jobStatus(row: JobRow, queueOf?: QueueStatusOf): JobStatus {
+  const {
+    name: _name,
+    namespace: _namespace,
+    legacy: _legacy,
+    ...listed
+  } = jobListItem(row, queueOf);
   return {
     name: row.framework_name,
     ...listed,
@@ -135,8 +146,9 @@ export function jobDetail(
   logUrl: TaskLogUrl,
   /** False for anyone but the owner and admins: the stderr tail is output, and output is theirs. */
   showOutput: boolean,
+  queueOf?: QueueStatusOf,
 ): JobDetail {
-  const status = jobStatus(row);
+  const status = jobStatus(row, queueOf);
   if (!showOutput) status.appExitDiagnostics = withoutStderrTail(status.appExitDiagnostics);
   return { name: urlName, jobStatus: status, taskRoles: taskRoles(row, tasks, logUrl) };
 }

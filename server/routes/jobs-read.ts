@@ -5,7 +5,7 @@ import { userOf } from '../auth/request-user.ts';
 import { PaiError } from '../errors.ts';
 import { assertOwnerOrAdmin, mayReadOutput } from '../jobs/job-access.ts';
 import { jobUrlPath, type JobRouteParams } from '../jobs/job-address.ts';
-import { jobDetail, jobListItem } from '../jobs/job-view.ts';
+import { jobDetail, jobListItem, type QueueStatusOf } from '../jobs/job-view.ts';
 import { parseJobListQuery } from '../jobs/list-query.ts';
 import { JOB_PREFIXES, loadJob } from '../jobs/load-job.ts';
 import { publicOrigin } from '../http/public-url.ts';
@@ -17,6 +17,7 @@ import { taskLogPath } from './task-logs.ts';
 export function registerJobReadRoutes(app: FastifyInstance, services: Services): void {
   const hooks = { onRequest: services.auth.required };
   const readHooks = { onRequest: publicReadHook(services) };
+  const queueOf: QueueStatusOf = (row) => services.runtime?.queueStatus?.(row.id) ?? null;
 
   for (const prefix of JOB_PREFIXES) {
     app.get<{ Params: { username?: string } }>(prefix, readHooks, async (request) => {
@@ -26,7 +27,7 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
       );
       const page = { offset: query.offset, limit: query.limit };
       const data: JobListItem[] = listJobs(services.db, query.filter, query.order, page).map(
-        jobListItem,
+        (row) => jobListItem(row, queueOf),
       );
       if (!query.withTotalCount) return data;
       return { totalCount: countJobs(services.db, query.filter), data } satisfies JobListPage;
@@ -40,7 +41,7 @@ export function registerJobReadRoutes(app: FastifyInstance, services: Services):
         taskLogPath(jobPath, taskRole, taskIndex);
       // A guest (PAI_PUBLIC_READS) sees the status, never what the job printed.
       const showOutput = mayReadOutput(request.user, job);
-      return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl, showOutput);
+      return jobDetail(job, urlName, services.jobs.tasksOf(job.id), logUrl, showOutput, queueOf);
     });
 
     app.get<{ Params: JobRouteParams }>(

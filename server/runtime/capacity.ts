@@ -52,6 +52,17 @@ export class Capacity {
     return used;
   }
 
+  /** What the VC has free now (nothing for a VC that is gone). */
+  free(vc: string): Demand {
+    const total = this.cluster.virtualClusters[vc] ?? { cpus: 0, memoryMB: 0, gpus: 0 };
+    const used = this.used(vc);
+    return {
+      cpus: Math.max(0, total.cpus - used.cpus),
+      memoryMB: Math.max(0, total.memoryMB - used.memoryMB),
+      gpus: Math.max(0, total.gpus - used.gpus),
+    };
+  }
+
   /** Why the job can never run in its VC, or null when it can once resources are free. */
   neverFits(vc: string, spec: JobSpec): string | null {
     const total = this.cluster.virtualClusters[vc];

@@ -15,6 +15,12 @@ export class JobQueue {
     return this.jobs.map((job) => job.id);
   }
 
+  /** How many queued jobs of its VC are ahead of the job; null when it is not queued. */
+  ahead(job: ActiveJob): number | null {
+    const at = this.jobs.indexOf(job);
+    return at === -1 ? null : this.jobs.slice(0, at).filter((other) => other.vc === job.vc).length;
+  }
+
   remove(job: ActiveJob): void {
     const at = this.jobs.indexOf(job);
     if (at !== -1) this.jobs.splice(at, 1);

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
+import type { JobQueueStatus, SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
 import { loadClusterConfig, type ClusterConfig } from '../cluster-config.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../store/db.ts';
@@ -13,6 +13,7 @@ import { taskKeys } from './job-spec.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from './options.ts';
 import { RuntimePaths } from './paths.ts';
 import { activeJobFromRow, recoverRunningJob, type RecoveredJob } from './recovery.ts';
+import { localQueueStatus } from './queue-status.ts';
 import { jobRef, type RuntimeEvents } from './runtime-events.ts';
 import { RuntimeStore, type RuntimeJobRow } from './runtime-store.ts';
 import { ensureHostKey, ensureJobKeyPair, hostPublicKey, jobKeyPair } from './ssh-keys.ts';
@@ -153,6 +154,11 @@ export class LocalRuntime implements JobRuntime {
     }
     this.driver.sweep();
     rmSync(this.paths.jobDir(jobId), { recursive: true, force: true });
+  }
+
+  queueStatus(jobId: number): JobQueueStatus | null {
+    const job = this.driver.jobs.get(jobId);
+    return job ? localQueueStatus(job, this.driver.queue, this.driver.capacity) : null;
   }
 
   usage(): Map<string, VirtualClusterUsage> {

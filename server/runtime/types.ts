@@ -1,4 +1,4 @@
-import type { SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
+import type { JobQueueStatus, SshInfo, TaskIsolationInfo } from '../../contract/api-types.ts';
 import type { RuntimeEvents } from './runtime-events.ts';
 
 /** Resources in use in one virtual cluster. */
@@ -35,6 +35,8 @@ export interface JobRuntime {
   stop(jobId: number): void;
   /** The job row is about to be deleted: end its processes and free its resources and files. */
   remove(jobId: number): Promise<void>;
+  /** Why a job it runs has not started yet (docs/api.md §5.3, `queue`); null once started. */
+  queueStatus?(jobId: number): JobQueueStatus | null;
   /** Resources held and queued per virtual cluster. */
   usage(): Map<string, VirtualClusterUsage>;
   /** SSH info for a job (docs/api.md §5.6), or null when it has none (yet). */

@@ -1,12 +1,12 @@
 import { RuntimeEvents } from '../runtime-events.ts';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SshInfo } from '../../../contract/api-types.ts';
+import type { JobQueueStatus, SshInfo } from '../../../contract/api-types.ts';
 import type { ClusterConfig } from '../../cluster-config.ts';
 import type { ServerConfig } from '../../config.ts';
 import type { Db } from '../../store/db.ts';
 import { stoppedOutcome } from '../completion.ts';
-import { taskKeys } from '../job-spec.ts';
+import { jobDemand, taskKeys } from '../job-spec.ts';
 import { jobPath } from '../local-runtime.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from '../options.ts';
 import { RuntimePaths } from '../paths.ts';
@@ -144,6 +144,14 @@ export class SlurmRuntime implements JobRuntime {
       finishAttempt(this.ctx, job);
     }
     rmSync(this.ctx.paths.jobDir(jobId), { recursive: true, force: true });
+  }
+
+  /** Slurm keeps the queue: its pending reason in words, without a place or free resources. */
+  queueStatus(jobId: number): JobQueueStatus | null {
+    const job = this.ctx.jobs.get(jobId);
+    if (!job || job.launched) return null;
+    const needs = jobDemand(job.spec);
+    return { position: null, jobsAhead: null, needs, free: null, reason: job.lastReason };
   }
 
   usage(): Map<string, VirtualClusterUsage> {
