@@ -1,15 +1,13 @@
 import { MessageBar, MessageBarType } from '@fluentui/react';
 import type { JobStatus } from '../../../../contract/api-types.ts';
+import { ExitCode } from '../../../components/exit-code.tsx';
 import { taskLabel } from '../model/task-summary.ts';
+import { WaitingSummary } from './waiting-summary.tsx';
 
 /** Why a job failed, in words, at the top of its page; why a job waits, while it waits. */
 export function FailureSummary({ status }: { status: JobStatus }) {
-  if (status.state === 'WAITING' && status.executionType !== 'STOP') {
-    return (
-      <MessageBar messageBarType={MessageBarType.info}>
-        Waiting until all its tasks fit in virtual cluster {status.virtualCluster} at once.
-      </MessageBar>
-    );
+  if (status.state === 'WAITING' && status.executionType !== 'STOP' && !status.imported) {
+    return <WaitingSummary status={status} />;
   }
   if (status.state !== 'FAILED') return null;
   const spec = status.appExitSpec;
@@ -20,7 +18,13 @@ export function FailureSummary({ status }: { status: JobStatus }) {
   return (
     <MessageBar messageBarType={MessageBarType.error} isMultiline>
       <strong>
-        The job failed{status.appExitCode !== null ? ` with exit code ${status.appExitCode}` : ''}
+        The job failed
+        {status.appExitCode !== null && (
+          <>
+            {' '}
+            with exit code <ExitCode code={status.appExitCode} />
+          </>
+        )}
         {spec?.phrase ? ` (${spec.phrase})` : ''}
         {trigger ? `; task ${trigger} decided it` : ''}.
       </strong>

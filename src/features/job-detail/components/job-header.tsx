@@ -2,6 +2,7 @@ import { mergeStyleSets, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { JobStatus } from '../../../../contract/api-types.ts';
 import { isTerminal } from '../../../../contract/job-state.ts';
+import { ExitCode } from '../../../components/exit-code.tsx';
 import { JobDuration, QueueTime } from '../../../components/job-duration.tsx';
 import { LegacyBadge } from '../../../components/legacy-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
@@ -56,6 +57,11 @@ export function JobHeader({ jobName, legacy, status, actions }: JobHeaderProps) 
         <Fact term="Duration">
           <JobDuration job={status} />
         </Fact>
+        {status.appExitCode !== null && (
+          <Fact term="Exit code">
+            <ExitCode code={status.appExitCode} />
+          </Fact>
+        )}
         <Fact term="Retries">
           {status.retries}{' '}
           <span title="Retries caused by the job's own failures, by the platform, and by missing resources">

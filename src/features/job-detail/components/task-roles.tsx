@@ -1,6 +1,7 @@
 import { ActionButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
 import type { JobDetail, TaskStatus } from '../../../../contract/api-types.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
+import { ExitCode } from '../../../components/exit-code.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 import { visuallyHidden } from '../../../components/visually-hidden.ts';
 import type { TaskAddress } from '../../../api/jobs/get-task-log.ts';
@@ -107,7 +108,9 @@ function TaskTable({ role, tasks, onShowLogs, onShowSsh }: TaskTableProps) {
                 ))}
               </td>
               <td>{gpuIndices(task.containerGpus).join(', ') || '—'}</td>
-              <td>{task.containerExitCode ?? '—'}</td>
+              <td>
+                <ExitCode code={task.containerExitCode} />
+              </td>
               <td>
                 <ActionButton
                   iconProps={{ iconName: 'TextDocument' }}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
 import { JobDuration } from '../../../components/job-duration.tsx';
 import { JobNameLink } from '../../../components/job-name-link.tsx';
+import { QueueHint } from '../../../components/queue-hint.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 
@@ -85,7 +86,12 @@ const specs: ColumnSpec[] = [
     sort: 'state',
     minWidth: 100,
     maxWidth: 120,
-    render: (job) => <StateBadge job={job} />,
+    render: (job) => (
+      <>
+        <StateBadge job={job} />
+        {job.queue && job.executionType !== 'STOP' && <QueueHint queue={job.queue} />}
+      </>
+    ),
   },
 ];
 
