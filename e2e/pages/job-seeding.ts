@@ -28,6 +28,16 @@ export class JobSeeding {
     this.started.push({ username, jobName });
   }
 
+  /** Stops one job now (it answers at once; the job ends shortly after). */
+  async stop(username: string, jobName: string): Promise<void> {
+    await this.call(
+      'PUT',
+      `/api/v1/user/${username}/jobs/${jobName}/executionType`,
+      username,
+      JSON.stringify({ value: 'STOP' }),
+    );
+  }
+
   /** Stops every job this test started that still runs: task processes must not outlive the test. */
   async stopAll(): Promise<void> {
     for (const { username, jobName } of this.started.splice(0)) {
