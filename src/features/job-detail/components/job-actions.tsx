@@ -5,8 +5,8 @@ import type { JobStatus } from '../../../../contract/api-types.ts';
 import { isTerminal, whyNotStoppable } from '../../../../contract/job-state.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
-import { errorMessage } from '../../../lib/pai-error.ts';
-import { useStopJob } from '../hooks/job-queries.ts';
+import { errorMessage, PaiError } from '../../../lib/pai-error.ts';
+import { useJobConfig, useStopJob } from '../hooks/job-queries.ts';
 import { clonePath, type JobRef } from '../model/job-ref.ts';
 
 interface JobActionsProps {
@@ -40,7 +40,15 @@ export function JobActions(props: JobActionsProps) {
     ? whyNotStoppable(status)
     : `only ${status.username} or an admin may stop it`;
   const ended = isTerminal(status.state);
-  const notClonable = `only ${status.username} or an admin can read its config`;
+  // An imported job may have come without its config: then there is nothing to clone.
+  const config = useJobConfig(job, mayChange && status.imported === true);
+  const configMissing =
+    config.error instanceof PaiError && config.error.code === 'NoJobConfigError';
+  const notClonable = !mayChange
+    ? `only ${status.username} or an admin can read its config`
+    : configMissing
+      ? 'its config was not imported with it'
+      : null;
   return (
     <Stack tokens={{ childrenGap: 8 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
@@ -55,12 +63,12 @@ export function JobActions(props: JobActionsProps) {
         <DefaultButton
           text="Clone"
           iconProps={{ iconName: 'Copy' }}
-          disabled={!mayChange}
+          disabled={notClonable !== null}
           allowDisabledFocus
           title={
-            mayChange ? 'Submit a copy of this job' : `Clone is not available: ${notClonable}.`
+            notClonable ? `Clone is not available: ${notClonable}.` : 'Submit a copy of this job'
           }
-          ariaDescription={mayChange ? undefined : `Cannot be cloned: ${notClonable}.`}
+          ariaDescription={notClonable ? `Cannot be cloned: ${notClonable}.` : undefined}
           href={clonePath(job)}
           onClick={(event) => {
             event.preventDefault(); // stay in the app; the href still opens a new tab on middle-click
@@ -89,7 +97,7 @@ export function JobActions(props: JobActionsProps) {
       {notStoppable && !ended && (
         <Text variant="small">Stop is not available: {notStoppable}.</Text>
       )}
-      {!mayChange && <Text variant="small">Clone is not available: {notClonable}.</Text>}
+      {notClonable && <Text variant="small">Clone is not available: {notClonable}.</Text>}
       {stop.isError && (
         <MessageBar
           messageBarType={MessageBarType.error}
