@@ -182,17 +182,15 @@ export class JobDriver {
   }
 
   /**
-   * Any error in a job's life ends that job FAILED with the error in words, never the server:
-   * its tasks are killed, its resources freed, and the end recorded when the store can be written
-   * (else recovery settles it at the next start).
+   * Any error in a job's life ends that job FAILED with the error in words (STOPPED when a stop
+   * was asked for), never the server: its tasks are killed, its resources freed, and the end
+   * recorded once the store can be written (or by recovery at the next start).
    */
   fail(job: ActiveJob, stage: string, error: unknown): void {
-    const reason = error instanceof Error ? error.message : String(error);
-    job.outcome = rejectedOutcome(
-      EXIT_CODE.launchFailed,
-      `The job failed while ${stage}: ${reason}.`,
-      'platform',
-    );
+    const reason = `The job failed while ${stage}: ${(error as Error)?.message ?? String(error)}.`;
+    job.outcome = job.stopRequested
+      ? stoppedOutcome()
+      : rejectedOutcome(EXIT_CODE.launchFailed, reason, 'platform');
     // From here on the job's callbacks only clean up (taskEnded and finishAttempt skip the store).
     job.removed = true;
     this.queue.remove(job);
@@ -201,7 +199,7 @@ export class JobDriver {
     for (const task of job.tasks) releaseTask(this.ctx, task);
     this.capacity.release(job.id);
     if (liveTasks(job).length === 0) this.jobs.delete(job.id);
-    recordFailure(this.store, job.id, job.attempt, job.outcome);
+    recordFailure(this.store, job.id, job.attempt, job.outcome, () => !this.closed);
     this.scheduleSoon();
   }
 

@@ -191,7 +191,9 @@ export class RuntimeStore {
              app_completed_time = CASE WHEN app_launched_time IS NULL THEN NULL ELSE ? END,
              app_exit_code = ?, app_exit_diagnostics = ?, app_exit_trigger_message = ?,
              app_exit_trigger_task_role_name = ?, app_exit_trigger_task_index = ?, app_exit_type = ?,
-             pending_outcome = NULL
+             pending_outcome = NULL,
+             -- A stop whose own record failed (full disk: the tasks stop first) is recorded here.
+             execution_type = CASE ? WHEN 'USER_STOP' THEN 'STOP' ELSE execution_type END
            WHERE id = ?`,
       ).run(
         outcome.state,
@@ -202,6 +204,7 @@ export class RuntimeStore {
         outcome.triggerMessage,
         outcome.triggerRole,
         outcome.triggerIndex,
+        outcome.exitType,
         outcome.exitType,
         jobId,
       );

@@ -57,10 +57,13 @@ export async function createRuntimeApp(
     /** Another backend than the local one (the Slurm tests). */
     backend?: RuntimeBackend;
     logLines?: Record<string, unknown>[];
+    /** A data dir of the test's own (a small disk); a fresh temp dir otherwise. */
+    dataDir?: string;
   } = {},
 ): Promise<RuntimeTestApp> {
   const runtimeOptions = { ...FAST_OPTIONS, ...options.runtime };
   const app = await createTestApp({
+    dataDir: options.dataDir,
     cluster: options.backend?.cluster ?? options.cluster ?? TEST_CLUSTER,
     logLines: options.logLines,
     runtime: ({ config, db, cluster }) =>

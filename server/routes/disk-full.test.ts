@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiClient, type ApiClient } from '../../testing/http.ts';
+import { CAN_MOUNT, Tmpfs } from '../../testing/tmpfs.ts';
+import {
+  createRuntimeApp,
+  oneTaskJob,
+  processesOf,
+  type RuntimeTestApp,
+} from '../runtime/test-kit.ts';
+
+const json = { 'content-type': 'application/json' };
+
+describe.skipIf(!CAN_MOUNT)(
+  'the data dir disk fills up while the server runs (needs root to mount a tmpfs)',
+  () => {
+    let disk: Tmpfs;
+    let kit: RuntimeTestApp;
+    let alice: ApiClient;
+
+    beforeAll(async () => {
+      disk = new Tmpfs(64 << 20);
+      kit = await createRuntimeApp({ dataDir: join(disk.dir, 'data') });
+      alice = apiClient(kit.app, kit.token);
+    });
+    afterAll(async () => {
+      await kit.close();
+      disk.unmount();
+    });
+
+    it('STOP stops the tasks, writes answer 507 {code, message}, reads go on; once freed, all is recorded', async () => {
+      const name = await kit.submit(oneTaskJob('exec sleep 600'));
+      const running = await kit.waitForState(name, 'RUNNING');
+      const container = running.taskRoles.main!.taskStatuses[0]!.containerId!;
+      expect(processesOf(container).length).toBeGreaterThan(0);
+      // No room left in the write-ahead log either: the next write must grow a file.
+      kit.db.pragma('wal_checkpoint(TRUNCATE)');
+      disk.fill();
+
+      const full = {
+        code: 'InsufficientStorageError',
+        message: expect.stringMatching(/disk .* is full/),
+      };
+      const login = await kit.app.inject({
+        method: 'POST',
+        url: '/api/v1/token',
+        payload: { username: 'alice', password: 'alice-password' },
+      });
+      expect(login.statusCode, login.body).toBe(507);
+      expect(login.json()).toEqual(full);
+      const submit = await alice(
+        'POST',
+        '/api/v1/user/alice/jobs',
+        JSON.stringify(oneTaskJob('true')),
+        json,
+      );
+      expect(submit.status, submit.text).toBe(507);
+      expect(submit.body).toEqual(full);
+
+      const stop = await alice('PUT', `${kit.jobUrl(name)}/executionType`, { value: 'STOP' });
+      // The stop's record failed (507), but the tasks stop anyway.
+      expect(stop.status, stop.text).toBe(507);
+      expect(stop.body).toEqual(full);
+      await vi.waitFor(() => expect(processesOf(container)).toEqual([]), { timeout: 30_000 });
+      expect((await alice('GET', '/api/v1/jobs')).status).toBe(200);
+      expect((await alice('GET', kit.jobUrl(name))).status).toBe(200);
+
+      console.log('before free', ((await alice('GET', kit.jobUrl(name))).body as { jobStatus: unknown }).jobStatus);
+    disk.free();
+      // The runtime records the stop once it can, execution type included.
+      const stopped = await kit.waitForState(name, 'STOPPED');
+      expect(stopped.jobStatus).toMatchObject({ executionType: 'STOP', appExitType: 'USER_STOP' });
+      const again = await alice('PUT', `${kit.jobUrl(name)}/executionType`, { value: 'STOP' });
+      expect(again.status, again.text).toBe(202);
+      await kit.login('alice', 'alice-password');
+    });
+  },
+);
