@@ -1,4 +1,5 @@
 import Fastify, {
+  LogController,
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
@@ -81,7 +82,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       level: config.logLevel,
       ...(context.logDestination ? { stream: context.logDestination } : {}),
     },
-    disableRequestLogging: true, // registerRequestLog writes one line per request instead of two
+    // registerRequestLog writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     // PAI_TRUST_PROXY: behind a reverse proxy the client address comes from X-Forwarded-For.
     trustProxy: trustProxyOption(config.trustProxy),

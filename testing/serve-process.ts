@@ -12,13 +12,21 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** The user a server process runs as (a root test starting an unprivileged server). */
+export interface ServeIdentity {
+  uid: number;
+  gid: number;
+}
+
 /**
  * Runs `tsx server/cli.ts serve` on port 0 with `dataDir`, resolving once it prints its URL.
- * An `env` value of undefined removes that variable.
+ * An `env` value of undefined removes that variable. With `identity`, the process runs as that
+ * uid and gid, without supplementary groups.
  */
 export async function startServeProcess(
   dataDir: string,
   env: Record<string, string | undefined> = {},
+  identity?: ServeIdentity,
 ): Promise<ServeProcess> {
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
@@ -34,6 +42,7 @@ export async function startServeProcess(
     cwd: REPO_ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...identity,
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

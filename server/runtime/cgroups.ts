@@ -6,7 +6,7 @@ import {
   rmdirSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Limits of one task: `memoryMB` (hard), `cpus` (CFS quota), `pids` (processes and threads). */
 export interface TaskLimits {
@@ -15,7 +15,7 @@ export interface TaskLimits {
   pids: number;
 }
 
-type Controller = 'memory' | 'pids' | 'cpu';
+export type Controller = 'memory' | 'pids' | 'cpu';
 const CONTROLLERS: Controller[] = ['memory', 'pids', 'cpu'];
 const CFS_PERIOD_US = 100_000;
 
@@ -98,6 +98,50 @@ export class TaskCgroup {
   }
 }
 
+/** What the machine shows about its cgroups (/proc/mounts, /proc/self/cgroup). */
+export interface CgroupView {
+  mounts: string;
+  ownCgroups: string;
+  /** The `cgroup.controllers` file of a cgroup2 mount. */
+  v2Controllers(mount: string): string;
+}
+
+export interface CgroupLayout {
+  version: 1 | 2;
+  /** Base cgroup of each controller the machine has; tasks' cgroups are made under them. */
+  bases: Map<Controller, string>;
+}
+
+/**
+ * v2 when the cgroup2 mount has the memory and pids controllers (a base at the hierarchy's root,
+ * which may hold processes), else v1, nested under this process's own cgroup of each controller.
+ * A cgroup2 mount beside v1 controllers (a "hybrid" machine) has none of them, and v1 is used.
+ */
+export function chooseCgroupLayout(view: CgroupView, tag: string): CgroupLayout | Error {
+  const mounts = view.mounts.split('\n').map((line) => line.split(' '));
+  const v2 = mounts.find((fields) => fields[2] === 'cgroup2')?.[1];
+  const v2Controllers = v2 ? view.v2Controllers(v2).split(/\s+/) : [];
+  if (v2 && v2Controllers.includes('memory') && v2Controllers.includes('pids')) {
+    const base = join(v2, `pai-${tag}`);
+    const wanted = CONTROLLERS.filter((name) => v2Controllers.includes(name));
+    return { version: 2, bases: new Map(wanted.map((name) => [name, base])) };
+  }
+  const own = new Map<string, string>();
+  for (const line of view.ownCgroups.split('\n')) {
+    const [, names, path] = line.split(':');
+    for (const name of (names ?? '').split(',')) if (path) own.set(name, path);
+  }
+  const bases = new Map<Controller, string>();
+  for (const name of CONTROLLERS) {
+    const mount = mounts.find(
+      (fields) => fields[2] === 'cgroup' && (fields[3] ?? '').split(',').includes(name),
+    )?.[1];
+    if (mount) bases.set(name, join(mount, own.get(name) ?? '/', `pai-${tag}`));
+  }
+  if (bases.size === 0) return new Error('no cgroup controllers are mounted');
+  return { version: 1, bases };
+}
+
 /** Where this server keeps its tasks' cgroups; null when the machine gives it none. */
 export class Cgroups {
   private constructor(
@@ -115,44 +159,46 @@ export class Cgroups {
     return CONTROLLERS.filter((name) => !this.bases.has(name)).map((name) => words[name]);
   }
 
-  /**
-   * Finds writable cgroups: v2 when its controllers are there (at the hierarchy's root, which
-   * may hold processes), else v1, nested under this process's own cgroup of each controller.
-   */
+  /** Finds and creates this server's base cgroups (see chooseCgroupLayout). */
   static detect(tag: string): Cgroups | Error {
     if (process.getuid?.() !== 0) return new Error('cgroups need the server to run as root');
-    const mounts = (readText('/proc/mounts') ?? '').split('\n').map((line) => line.split(' '));
-    const v2 = mounts.find((fields) => fields[2] === 'cgroup2')?.[1];
-    const v2Controllers = v2 ? (readText(join(v2, 'cgroup.controllers')) ?? '').split(/\s+/) : [];
+    const layout = chooseCgroupLayout(
+      {
+        mounts: readText('/proc/mounts') ?? '',
+        ownCgroups: readText('/proc/self/cgroup') ?? '',
+        v2Controllers: (mount) => readText(join(mount, 'cgroup.controllers')) ?? '',
+      },
+      tag,
+    );
+    if (layout instanceof Error) return layout;
     try {
-      if (v2 && v2Controllers.includes('memory') && v2Controllers.includes('pids')) {
-        const wanted = CONTROLLERS.filter((name) => v2Controllers.includes(name));
-        const enable = wanted.map((name) => `+${name}`).join(' ');
-        writeFileSync(join(v2, 'cgroup.subtree_control'), enable);
-        const base = join(v2, `pai-${tag}`);
-        mkdirSync(base, { recursive: true });
-        writeFileSync(join(base, 'cgroup.subtree_control'), enable);
-        return new Cgroups(2, new Map(wanted.map((name) => [name, base])));
-      }
-      const own = new Map<string, string>();
-      for (const line of (readText('/proc/self/cgroup') ?? '').split('\n')) {
-        const [, names, path] = line.split(':');
-        for (const name of (names ?? '').split(',')) if (path) own.set(name, path);
-      }
-      const bases = new Map<Controller, string>();
-      for (const name of CONTROLLERS) {
-        const mount = mounts.find(
-          (fields) => fields[2] === 'cgroup' && (fields[3] ?? '').split(',').includes(name),
-        )?.[1];
-        if (!mount) continue;
-        const base = join(mount, own.get(name) ?? '/', `pai-${tag}`);
-        mkdirSync(base, { recursive: true });
-        bases.set(name, base);
-      }
-      if (bases.size === 0) return new Error('no cgroup controllers are mounted');
-      return new Cgroups(1, bases);
+      const bases = new Set(layout.bases.values());
+      if (layout.version === 2) {
+        const enable = [...layout.bases.keys()].map((name) => `+${name}`).join(' ');
+        for (const base of bases) {
+          writeFileSync(join(dirname(base), 'cgroup.subtree_control'), enable);
+          mkdirSync(base, { recursive: true });
+          writeFileSync(join(base, 'cgroup.subtree_control'), enable);
+        }
+      } else for (const base of bases) mkdirSync(base, { recursive: true });
+      return new Cgroups(layout.version, layout.bases);
     } catch (error) {
       return new Error(`cgroups cannot be written: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Clean shutdown: removes the task cgroups no process is in any more, then this server's base
+   * cgroups unless a task that keeps running across the restart is still in them.
+   */
+  removeUnused(): void {
+    for (const name of this.names()) this.open(name).remove();
+    for (const base of new Set(this.bases.values())) {
+      try {
+        rmdirSync(base);
+      } catch {
+        // A task still runs in it; the next start adopts it.
+      }
     }
   }
 

@@ -34,17 +34,17 @@ const works = (file: string, args: string[]): string | null => {
 };
 
 /** Runs a throw-away sandbox the way tasks are run; null when it works, else why not. */
-function sandboxProblem(asRoot: boolean): string | null {
+function sandboxProblem(asRoot: boolean, bwrap: string): string | null {
   for (const [file, args] of [
     ['setpriv', ['--version']],
     ['nsenter', ['--version']],
-    ['bwrap', ['--version']],
+    [bwrap, ['--version']],
   ] as const) {
     const missing = works(file, [...args]);
     if (missing) return `${missing}; ${INSTALL}`;
   }
   const userns = asRoot ? [] : ['--unshare-user'];
-  const failed = works('bwrap', [
+  const failed = works(bwrap, [
     ...['--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--tmpfs', tmpdir()],
     ...['--unshare-pid', '--unshare-ipc', '--unshare-uts', ...userns, 'true'],
   ]);
@@ -55,14 +55,18 @@ function sandboxProblem(asRoot: boolean): string | null {
 }
 
 /** Probes the machine and applies PAI_TASK_ISOLATION; `required` without isolation throws. */
-export function probeIsolation(setting: IsolationSetting, tag: string): Isolation {
+export function probeIsolation(
+  setting: IsolationSetting,
+  tag: string,
+  bwrap: string,
+): Isolation {
   const asRoot = process.getuid?.() === 0;
   const cgroups = Cgroups.detect(tag);
   const unenforced =
     cgroups instanceof Error
       ? [`memoryMB, cpuNumber and the process limit (${cgroups.message})`]
       : cgroups.missing;
-  const problem = setting === 'none' ? null : sandboxProblem(asRoot);
+  const problem = setting === 'none' ? null : sandboxProblem(asRoot, bwrap);
   if (setting === 'required' && problem)
     throw new ConfigError(
       'PAI_TASK_ISOLATION',

@@ -81,6 +81,7 @@ export class JobDriver {
       }
     }
     await Promise.all(closing);
+    this.ctx.isolation?.cgroups?.removeUnused();
   }
 
   scheduleSoon(): void {

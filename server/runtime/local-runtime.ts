@@ -70,7 +70,11 @@ export class LocalRuntime implements JobRuntime {
 
   async start(): Promise<void> {
     // PAI_TASK_ISOLATION=required without isolation throws here, before any task starts.
-    this.driver.ctx.isolation = probeIsolation(this.options.isolation, this.paths.tag);
+    this.driver.ctx.isolation = probeIsolation(
+      this.options.isolation,
+      this.paths.tag,
+      this.options.bwrapPath,
+    );
     try {
       this.driver.ctx.hostKey = ensureHostKey(this.paths.hostKey());
     } catch (error) {

@@ -18,6 +18,8 @@ export interface RuntimeOptions {
   taskUidRange: UidRange;
   /** Processes and threads one task may have at once (a fork bomb stops there). */
   taskPidsMax: number;
+  /** PAI_BWRAP: the bubblewrap program tasks are sandboxed with. */
+  bwrapPath: string;
 }
 
 export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
@@ -28,6 +30,7 @@ export const DEFAULT_RUNTIME_OPTIONS: RuntimeOptions = {
   isolation: 'auto',
   taskUidRange: parseUidRange(DEFAULT_TASK_UID_RANGE),
   taskPidsMax: 4096,
+  bwrapPath: 'bwrap',
 };
 
 const MIN_LOG_BYTES = 64 * 1024;
@@ -55,7 +58,7 @@ function pidsMax(text: string | undefined): number {
 
 /**
  * Reads `PAI_STOP_GRACE_SECONDS`, `PAI_TASK_LOG_MAX_BYTES`, `PAI_RETRY_DELAY_SECONDS`,
- * `PAI_TASK_ISOLATION`, `PAI_TASK_UID_RANGE` and `PAI_TASK_PIDS_MAX`.
+ * `PAI_TASK_ISOLATION`, `PAI_TASK_UID_RANGE`, `PAI_TASK_PIDS_MAX` and `PAI_BWRAP`.
  */
 export function runtimeOptionsFromEnv(
   env: Record<string, string | undefined> = process.env,
@@ -76,5 +79,6 @@ export function runtimeOptionsFromEnv(
     taskPidsMax: pidsMax(env.PAI_TASK_PIDS_MAX),
     isolation: parseIsolationSetting(env.PAI_TASK_ISOLATION),
     taskUidRange: parseUidRange(env.PAI_TASK_UID_RANGE ?? DEFAULT_TASK_UID_RANGE),
+    bwrapPath: env.PAI_BWRAP || DEFAULT_RUNTIME_OPTIONS.bwrapPath,
   };
 }

@@ -52,6 +52,8 @@ export interface SandboxPlan {
   workDir: string;
   identity: TaskIdentity;
   containerId: string;
+  /** The bubblewrap program (PAI_BWRAP). */
+  bwrap: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export function sandboxArgv(plan: SandboxPlan, argv: string[]): string[] {
     .filter(Boolean)
     .flatMap((part) => ['--perms', '0755', '--dir', (parent = join(parent, part))]);
   return [
-    'bwrap',
+    plan.bwrap,
     ...['--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', ...gpuDevices()],
     ...['--perms', '1777', '--tmpfs', '/tmp', '--perms', '1777', '--tmpfs', '/dev/shm'],
     ...['--bind', plan.userFilesDir, plan.dataDir, ...parents],
@@ -112,16 +114,20 @@ export function joinCgroupsArgv(procsFiles: string[], argv: string[]): string[] 
 
 /**
  * The host pid of the sandbox's init (bubblewrap's --info-fd report), once it has started and
- * while it is still this task's (bubblewrap, with this task's container id in its arguments).
+ * while it is still this task's (`bwrap`, with this task's container id in its arguments).
  */
-export function sandboxInitPid(infoFile: string, containerId: string): number | null {
+export function sandboxInitPid(
+  infoFile: string,
+  containerId: string,
+  bwrap: string,
+): number | null {
   try {
     const pid = (JSON.parse(readFileSync(infoFile, 'utf8')) as { 'child-pid'?: number })[
       'child-pid'
     ];
     if (typeof pid !== 'number') return null;
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return argv[0] === 'bwrap' && argv.includes(containerId) ? pid : null;
+    return argv[0] === bwrap && argv.includes(containerId) ? pid : null;
   } catch {
     return null;
   }

@@ -50,6 +50,7 @@ function sandboxOf(ctx: LaunchContext, job: ActiveJob, task: TaskRun): SandboxPl
     workDir: task.workDir,
     identity: identityOf(ctx, job.username),
     containerId: task.containerId,
+    bwrap: ctx.options.bwrapPath,
   };
 }
 
@@ -59,7 +60,11 @@ function sessionWrapper(ctx: LaunchContext, job: ActiveJob, task: TaskRun) {
   if (!ctx.isolation?.sandboxed) return (argv: string[]) => joinCgroupsArgv(procs(), argv);
   const identity = identityOf(ctx, job.username);
   return (argv: string[]): string[] | Error => {
-    const pid = sandboxInitPid(`${task.taskDir}/sandbox.json`, task.containerId);
+    const pid = sandboxInitPid(
+      `${task.taskDir}/sandbox.json`,
+      task.containerId,
+      ctx.options.bwrapPath,
+    );
     if (pid === null) return new Error('the task is not running');
     return joinCgroupsArgv(procs(), sessionArgv(pid, task.workDir, identity, argv));
   };
