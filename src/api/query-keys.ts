@@ -10,6 +10,9 @@ export const queryKeys = {
   authn: {
     info: () => ['authn', 'info'] as const,
   },
+  cluster: {
+    info: () => ['cluster', 'info'] as const,
+  },
   jobs: {
     all: ['jobs'] as const,
     lists: () => [...queryKeys.jobs.all, 'list'] as const,

@@ -1,5 +1,7 @@
 import { DefaultButton, mergeStyleSets, Stack, Text } from '@fluentui/react';
-import { useIsFetching, useQueryClient, type Query } from '@tanstack/react-query';
+import { useIsFetching, useQuery, useQueryClient, type Query } from '@tanstack/react-query';
+import { clusterInfoQueryOptions } from '../../../api/cluster/get-cluster-info.ts';
+import { IsolationNotice } from '../../../components/isolation-notice.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { useSession } from '../../../lib/use-session.ts';
 import { DASHBOARD_KEYS } from '../hooks/dashboard-queries.ts';
@@ -37,6 +39,7 @@ export function DashboardPage() {
   const queryClient = useQueryClient();
   const fetching = useIsFetching({ predicate: onDashboard }) > 0;
   const lastUpdated = useLastUpdated();
+  const clusterInfo = useQuery(clusterInfoQueryOptions());
   if (!session) return null;
   return (
     <Stack tokens={{ childrenGap: 16 }}>
@@ -69,6 +72,7 @@ export function DashboardPage() {
           </DefaultButton>
         </Stack>
       </Stack>
+      <IsolationNotice isolation={clusterInfo.data?.taskIsolation} admin={session.admin} />
       <div className={classes.grid}>
         <Stack tokens={{ childrenGap: 16 }}>
           <JobCounts title="My jobs" username={session.user} />

@@ -1,6 +1,9 @@
 import { Link as FluentLink, Spinner, Stack, Text } from '@fluentui/react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { clusterInfoQueryOptions } from '../../../api/cluster/get-cluster-info.ts';
 import { ErrorBar } from '../../../components/error-bar.tsx';
+import { IsolationNotice } from '../../../components/isolation-notice.tsx';
 import { isRetryable } from '../../../lib/pai-error.ts';
 import { useSession } from '../../../lib/use-session.ts';
 import { useStartConfig } from '../hooks/use-start-config.ts';
@@ -36,11 +39,13 @@ function SubmitStart({
   clone: string | null;
 }) {
   const start = useStartConfig(user, origin, clone);
+  const clusterInfo = useQuery(clusterInfoQueryOptions());
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
         {clone ? `Clone ${clone}` : 'Submit a job'}
       </Text>
+      <IsolationNotice isolation={clusterInfo.data?.taskIsolation} admin={admin} />
       {start.status === 'loading' && <Spinner label={`Reading the config of ${clone}…`} />}
       {start.status === 'error' && (
         <>
