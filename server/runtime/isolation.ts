@@ -55,11 +55,7 @@ function sandboxProblem(asRoot: boolean, bwrap: string): string | null {
 }
 
 /** Probes the machine and applies PAI_TASK_ISOLATION; `required` without isolation throws. */
-export function probeIsolation(
-  setting: IsolationSetting,
-  tag: string,
-  bwrap: string,
-): Isolation {
+export function probeIsolation(setting: IsolationSetting, tag: string, bwrap: string): Isolation {
   const asRoot = process.getuid?.() === 0;
   const cgroups = Cgroups.detect(tag);
   const unenforced =
