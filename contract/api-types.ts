@@ -286,6 +286,17 @@ export interface UserInfo {
   storageConfig: unknown[];
 }
 
+/**
+ * One user of `GET /api/v2/user` (admin): the user plus this server's additions, which an
+ * OpenPAI server does not send (docs/api.md §8.2).
+ */
+export interface UserListItem extends UserInfo {
+  /** Jobs submitted or imported under this user's name. */
+  jobCount?: number;
+  /** ms since the epoch; null when the user has not signed in since the server began recording. */
+  lastSignInTime?: number | null;
+}
+
 /** Submit answers 202 with this body and a Location header. */
 export interface MessageResponse {
   message: string;

@@ -72,5 +72,6 @@ export async function signInVerified(
   });
   if (!created && users.get(username)?.admin !== admin) users.setAdmin(username, admin);
   const token = await tokenService.issue(username, false, config.tokenTtlSeconds);
+  users.recordSignIn(username);
   return { user: username, token, admin };
 }

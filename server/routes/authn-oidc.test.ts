@@ -120,6 +120,9 @@ describe('POST /api/v1/authn/oidc/return with the portal’s ID token', () => {
       admin: false,
     });
     expect((await api('GET', '/api/v1/jobs', { token })).status).toBe(200);
+    const listed = (await api('GET', '/api/v2/user', { token: admin.token as string }))
+      .body as unknown as { username: string; lastSignInTime: number | null }[];
+    expect(listed.find((user) => user.username === 'alice')?.lastSignInTime).toBeGreaterThan(0);
 
     const again = await exchange(await idTokenOf('alice'));
     expect(again.body).toMatchObject({ user: 'alice', admin: false });

@@ -69,6 +69,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: Services): v
     loginThrottle.recordSuccess(username, request.ip);
     const lifetime = Math.min(expiration ?? config.tokenTtlSeconds, config.tokenTtlSeconds);
     const token = await tokenService.issue(username, false, lifetime);
+    users.recordSignIn(username);
     return { user: username, token, admin: user.admin };
   }
 

@@ -21,8 +21,9 @@ export function registerUserAdminPutRoute(app: FastifyInstance, services: Servic
     '/api/v2/user/:username/admin',
     { onRequest: services.auth.notApplication },
     async (request, reply) => {
-      const { admin } = validateAdminFlag(request.body ?? {});
+      // Refused before the body is read: a non-admin learns nothing about the input rules.
       if (!userOf(request).admin) throw forbidden('Non-admin is not allow to do this operation.');
+      const { admin } = validateAdminFlag(request.body ?? {});
       const { username } = request.params;
       if (!services.users.get(username)) throw noUserToChange(username);
       services.users.setAdmin(username, admin);

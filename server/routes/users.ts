@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { UserListItem } from '../../contract/api-types.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { userOf, type RequestUser } from '../auth/request-user.ts';
 import { PaiError, forbidden } from '../errors.ts';
@@ -73,9 +74,14 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     });
   }
 
-  app.get('/api/v2/user', hooks, async (request) => {
+  app.get('/api/v2/user', hooks, async (request): Promise<UserListItem[]> => {
     assertAdmin(userOf(request));
-    return users.list().map((user) => userInfo(user, cluster));
+    const jobCounts = users.jobCounts();
+    return users.list().map((user) => ({
+      ...userInfo(user, cluster),
+      jobCount: jobCounts.get(user.username) ?? 0,
+      lastSignInTime: user.lastSignInTime,
+    }));
   });
 
   app.post('/api/v2/user', hooks, async (request, reply) => {

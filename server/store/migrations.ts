@@ -213,4 +213,8 @@ export const migrations: readonly Migration[] = [
   UPDATE jobs SET user_id = (SELECT user_id FROM users WHERE users.username = jobs.username);
   CREATE INDEX jobs_by_user_id ON jobs(user_id, state);
   `,
+  // 9: when each user last signed in (password or OIDC); NULL for users who have not since
+  `
+  ALTER TABLE users ADD COLUMN last_sign_in_time INTEGER;
+  `,
 ];

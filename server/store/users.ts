@@ -11,6 +11,8 @@ export interface UserRecord {
   virtualClusters: string[];
   extension: Record<string, unknown>;
   createdTime: number;
+  /** ms since the epoch; null until the user signs in (password or OIDC). */
+  lastSignInTime: number | null;
 }
 
 interface UserRow {
@@ -22,6 +24,7 @@ interface UserRow {
   virtual_clusters: string;
   extension: string;
   created_time: number;
+  last_sign_in_time: number | null;
 }
 
 const toRecord = (row: UserRow): UserRecord => ({
@@ -33,9 +36,10 @@ const toRecord = (row: UserRow): UserRecord => ({
   virtualClusters: JSON.parse(row.virtual_clusters) as string[],
   extension: JSON.parse(row.extension) as Record<string, unknown>,
   createdTime: row.created_time,
+  lastSignInTime: row.last_sign_in_time,
 });
 
-export type NewUser = Omit<UserRecord, 'id' | 'createdTime'>;
+export type NewUser = Omit<UserRecord, 'id' | 'createdTime' | 'lastSignInTime'>;
 
 /** Users and their grants (docs/api.md §8.2). */
 export class UserStore {
@@ -90,6 +94,13 @@ export class UserStore {
     this.db
       .prepare('UPDATE users SET password_hash = ? WHERE username = ?')
       .run(passwordHash, username);
+  }
+
+  recordSignIn(username: string, time = Date.now()): void {
+    cachedStatement(this.db, 'UPDATE users SET last_sign_in_time = ? WHERE username = ?').run(
+      time,
+      username,
+    );
   }
 
   setAdmin(username: string, admin: boolean): void {

@@ -79,7 +79,7 @@ export async function createUserAccount(
   const id = users.create(record);
   if (id === null)
     throw new PaiError(409, 'ConflictUserError', `User ${user.username} already exists.`);
-  return { ...record, id, createdTime: Date.now() };
+  return { ...record, id, createdTime: Date.now(), lastSignInTime: null };
 }
 
 /** Virtual clusters a user may submit to: admins to all. */
