@@ -33,7 +33,10 @@ export const queryKeys = {
     all: ['virtual-clusters'] as const,
   },
   users: {
-    detail: (username: string) => ['users', username] as const,
+    all: ['users'] as const,
+    /** Every user, as admins see them (`GET /api/v2/user`). */
+    list: () => [...queryKeys.users.all, 'list'] as const,
+    detail: (username: string) => [...queryKeys.users.all, 'detail', username] as const,
   },
   /** Read once per visit of the submit page; outside `jobs` so a refresh never renames under the person's hands. */
   submit: {

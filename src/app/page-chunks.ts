@@ -23,6 +23,8 @@ export const pageChunks = {
   jobs: once(() => import('./routes/jobs.tsx')),
   jobDetail: once(() => import('./routes/job-detail.tsx')),
   submit: once(() => import('./routes/submit.tsx')),
+  adminUsers: once(() => import('./routes/admin-users.tsx')),
+  adminVirtualClusters: once(() => import('./routes/admin-virtual-clusters.tsx')),
 } satisfies Record<string, PageLoad>;
 
 /** The signed-in page a path opens (the same paths as router.tsx); null for anything else. */
@@ -31,6 +33,8 @@ export function signedInPageOf(pathname: string): PageLoad | null {
   if (path === '/') return pageChunks.dashboard;
   if (path === '/jobs') return pageChunks.jobs;
   if (path === '/submit') return pageChunks.submit;
+  if (path === '/admin/users') return pageChunks.adminUsers;
+  if (path === '/admin/virtual-clusters') return pageChunks.adminVirtualClusters;
   if (/^\/jobs\/[^/]+(\/[^/]+)?$/.test(path)) return pageChunks.jobDetail;
   return null;
 }

@@ -1,3 +1,5 @@
+import { usersQueryOptions } from '../api/users/get-users.ts';
+import { virtualClustersQueryOptions } from '../api/virtual-clusters/get-virtual-clusters.ts';
 import { prefetchDashboard } from '../features/dashboard/hooks/dashboard-queries.ts';
 import { prefetchJob } from '../features/job-detail/hooks/job-queries.ts';
 import { jobRefFromRoute } from '../features/job-detail/model/job-ref.ts';
@@ -15,4 +17,13 @@ export const prefetchJobListPage: Prefetch = ({ queryClient, url }) =>
 export const prefetchJobPage: Prefetch = ({ queryClient, params }) => {
   const job = jobRefFromRoute(params);
   if (job) prefetchJob(queryClient, job);
+};
+
+/** Administration pages ask only for admins: anyone else gets the "administrators only" page. */
+export const prefetchUsersPage: Prefetch = ({ queryClient, session }) => {
+  if (session.admin) void queryClient.prefetchQuery(usersQueryOptions());
+};
+
+export const prefetchVirtualClustersPage: Prefetch = ({ queryClient, session }) => {
+  if (session.admin) void queryClient.prefetchQuery(virtualClustersQueryOptions());
 };

@@ -4,11 +4,26 @@ import { authnInfoQueryOptions } from '../api/authn/get-authn-info.ts';
 import { setSignInRedirect } from '../lib/api-client.ts';
 import { pageChunks } from './page-chunks.ts';
 import { protectedPage, publicPage } from './page-routes.tsx';
-import { prefetchDashboardPage, prefetchJobListPage, prefetchJobPage } from './route-data.ts';
+import {
+  prefetchDashboardPage,
+  prefetchJobListPage,
+  prefetchJobPage,
+  prefetchUsersPage,
+  prefetchVirtualClustersPage,
+} from './route-data.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
-const { login: loginPage, layout, dashboard, jobs, jobDetail, submit } = pageChunks;
+const {
+  login: loginPage,
+  layout,
+  dashboard,
+  jobs,
+  jobDetail,
+  submit,
+  adminUsers,
+  adminVirtualClusters,
+} = pageChunks;
 
 /**
  * Every page is its own chunk (page-chunks.ts); the login route loads none of the signed-in
@@ -36,6 +51,11 @@ export function createRouter(queryClient: QueryClient) {
             },
             { path: 'jobs/:jobName', ...protectedPage(queryClient, jobDetail, prefetchJobPage) },
             { path: 'submit', ...protectedPage(queryClient, submit) },
+            { path: 'admin/users', ...protectedPage(queryClient, adminUsers, prefetchUsersPage) },
+            {
+              path: 'admin/virtual-clusters',
+              ...protectedPage(queryClient, adminVirtualClusters, prefetchVirtualClustersPage),
+            },
             { path: '*', Component: NotFoundPage },
           ],
         },

@@ -1,11 +1,18 @@
 import { mergeStyleSets, Nav, useTheme, type INavLink } from '@fluentui/react';
 import { useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../lib/use-session.ts';
 import { NARROW } from './breakpoints.ts';
 
 const links: INavLink[] = [
   { key: 'home', name: 'Home', url: '/', icon: 'Home' },
   { key: 'jobs', name: 'Jobs', url: '/jobs', icon: 'TaskManager' },
   { key: 'submit', name: 'Submit job', url: '/submit', icon: 'Add' },
+];
+
+/** Shown to admins only; the pages and the server refuse everyone else anyway. */
+const adminLinks: INavLink[] = [
+  { key: 'admin-users', name: 'Users', url: '/admin/users', icon: 'People' },
+  { key: 'admin-vcs', name: 'Virtual clusters', url: '/admin/virtual-clusters', icon: 'Org' },
 ];
 
 const classes = mergeStyleSets({
@@ -30,6 +37,8 @@ function selectedKey(pathname: string): string | undefined {
   if (pathname === '/') return 'home';
   if (pathname.startsWith('/jobs')) return 'jobs';
   if (pathname.startsWith('/submit')) return 'submit';
+  if (pathname.startsWith('/admin/users')) return 'admin-users';
+  if (pathname.startsWith('/admin/virtual-clusters')) return 'admin-vcs';
   return undefined;
 }
 
@@ -37,6 +46,7 @@ export function SideNav({ open, onClose }: { open: boolean; onClose: () => void 
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const theme = useTheme();
+  const admin = useSession()?.admin === true;
   return (
     <nav
       id="main-nav"
@@ -48,7 +58,7 @@ export function SideNav({ open, onClose }: { open: boolean; onClose: () => void 
       }}
     >
       <Nav
-        groups={[{ links }]}
+        groups={admin ? [{ links }, { name: 'Administration', links: adminLinks }] : [{ links }]}
         selectedKey={selectedKey(pathname)}
         onLinkClick={(event, link) => {
           if (!link?.url || event?.ctrlKey || event?.metaKey || event?.shiftKey) return;

@@ -3,7 +3,7 @@ import { Card } from '../../../components/card.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { useVirtualClusters } from '../hooks/dashboard-queries.ts';
-import { UsageBar } from './usage-bar.tsx';
+import { UsageBar } from '../../../components/usage-bar.tsx';
 
 /** CPUs, memory and GPUs in use per virtual cluster. */
 export function VirtualClusterUsage() {

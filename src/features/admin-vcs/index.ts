@@ -1,0 +1,1 @@
+export { VirtualClustersPage } from './components/vcs-page.tsx';
