@@ -26,8 +26,8 @@ export function DeleteUserDialog({ username, jobCount, onClose }: DeleteUserDial
         {username} can no longer sign in, and their sessions and application tokens end at once.
       </Text>
       <Text as="p">
-        {jobs} stay: the records remain in the job list under their name, and jobs that are still
-        running or waiting are not stopped. Stop them first if they should not go on.
+        {jobs} stay in the job list under their name, and those still running or waiting are stopped
+        now. A user created later with the same name does not get them.
       </Text>
       {remove.isError ? <ErrorBar error={remove.error} title="Could not delete the user" /> : null}
     </ConfirmDialog>
