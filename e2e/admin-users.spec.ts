@@ -160,6 +160,7 @@ test.describe('as someone who is not an admin', () => {
   test('sees no administration in the navigation, and "Administrators only" at its addresses', async ({
     page,
   }) => {
+    test.setTimeout(120_000); // a first sign-in and three pages: 60 s ran out at a load average of 25
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto('/');
