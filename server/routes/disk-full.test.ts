@@ -65,10 +65,6 @@ describe.skipIf(!CAN_MOUNT)(
       expect((await alice('GET', '/api/v1/jobs')).status).toBe(200);
       expect((await alice('GET', kit.jobUrl(name))).status).toBe(200);
 
-      console.log(
-        'before free',
-        ((await alice('GET', kit.jobUrl(name))).body as { jobStatus: unknown }).jobStatus,
-      );
       disk.free();
       // The runtime records the stop once it can, execution type included.
       const stopped = await kit.waitForState(name, 'STOPPED');
