@@ -28,6 +28,11 @@ export const queryKeys = {
     ssh: (job: JobRef) => [...queryKeys.jobs.detail(job), 'ssh'] as const,
     log: (job: JobRef, task: string, stream: string) =>
       [...queryKeys.jobs.detail(job), 'log', task, stream] as const,
+    attemptLog: (job: JobRef, task: string, stream: string, attempt: number) =>
+      [...queryKeys.jobs.log(job, task, stream), attempt] as const,
+    metrics: (job: JobRef, task: string) =>
+      [...queryKeys.jobs.detail(job), 'metrics', task] as const,
+    attempts: (job: JobRef) => [...queryKeys.jobs.detail(job), 'attempts'] as const,
   },
   virtualClusters: {
     all: ['virtual-clusters'] as const,

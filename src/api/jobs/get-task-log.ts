@@ -59,3 +59,20 @@ export const taskLogQueryOptions = (job: JobRef, task: LogSource | null, stream:
     queryFn: ({ signal }) => fetchTaskLog(job, task!, stream, LOG_TAIL_BYTES, signal),
     enabled: task !== null,
   });
+
+/** `…/logs/:stream?attempt=N&tail=`: the tail of an earlier attempt's log while it is kept. */
+export const attemptLogQueryOptions = (
+  job: JobRef,
+  task: TaskAddress,
+  stream: LogStream,
+  attempt: number,
+) =>
+  queryOptions({
+    queryKey: queryKeys.jobs.attemptLog(job, `${task.role}/${task.index}`, stream, attempt),
+    queryFn: ({ signal }) =>
+      apiRequest<string>(taskLogPath(job, { ...task, containerLog: null }, stream), {
+        query: { tail: LOG_TAIL_BYTES, attempt },
+        responseType: 'text',
+        signal,
+      }),
+  });

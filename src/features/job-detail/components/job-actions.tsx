@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { errorMessage, PaiError } from '../../../lib/pai-error.ts';
 import { useJobConfig, useStopJob } from '../hooks/job-queries.ts';
+import { DeleteJobButton } from './delete-job-button.tsx';
 import { clonePath, type JobRef } from '../model/job-ref.ts';
 
 interface JobActionsProps {
@@ -21,7 +22,7 @@ interface JobActionsProps {
   updatedAt: number;
 }
 
-/** Stop (asks first), clone, refresh and auto-refresh, each saying why when it cannot be used. */
+/** Stop (asks first), clone, delete, refresh and auto-refresh, each saying why when it cannot be used. */
 export function JobActions(props: JobActionsProps) {
   const {
     job,
@@ -75,6 +76,7 @@ export function JobActions(props: JobActionsProps) {
             navigate(clonePath(job));
           }}
         />
+        <DeleteJobButton job={job} status={status} mayChange={mayChange} />
         <DefaultButton
           text={refreshing ? 'Refreshing…' : 'Refresh'}
           iconProps={{ iconName: 'Refresh' }}

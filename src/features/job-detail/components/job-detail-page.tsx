@@ -1,6 +1,6 @@
 import { Link as FluentLink, Pivot, PivotItem, Spinner, Stack, Text } from '@fluentui/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { PaiError } from '../../../lib/pai-error.ts';
@@ -9,6 +9,7 @@ import type { LogStream, TaskAddress } from '../../../api/jobs/get-task-log.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { useJob } from '../hooks/job-queries.ts';
 import { jobRefFromRoute, type JobRef } from '../model/job-ref.ts';
+import { AttemptsPanel } from './attempts/attempts-panel.tsx';
 import { ConfigView } from './config-view.tsx';
 import { FailureSummary } from './failure-summary.tsx';
 import { JobActions } from './job-actions.tsx';
@@ -17,7 +18,9 @@ import { LogViewer } from './log-viewer.tsx';
 import { SshPanel } from './ssh-panel.tsx';
 import { TaskRoles } from './task-roles.tsx';
 
-const TABS = ['tasks', 'config', 'ssh', 'logs'] as const;
+const TABS = ['tasks', 'resources', 'attempts', 'config', 'ssh', 'logs'] as const;
+// The charts load only when their tab is opened.
+const ResourcePanel = lazy(() => import('./resources/resource-panel.tsx'));
 type Tab = (typeof TABS)[number];
 
 /** `/jobs/:username/:jobName` and, for a legacy job, `/jobs/:jobName`. */
@@ -110,6 +113,8 @@ function JobDetail({ job }: { job: JobRef }) {
         aria-label="Job details"
       >
         <PivotItem itemKey="tasks" headerText="Tasks" />
+        <PivotItem itemKey="resources" headerText="Resources" />
+        <PivotItem itemKey="attempts" headerText="Attempts" />
         <PivotItem itemKey="config" headerText="Config" />
         <PivotItem itemKey="ssh" headerText="SSH" />
         <PivotItem itemKey="logs" headerText="Logs" />
@@ -122,6 +127,12 @@ function JobDetail({ job }: { job: JobRef }) {
             onShowSsh={(task) => show('ssh', task)}
           />
         )}
+        {tab === 'resources' && (
+          <Suspense fallback={<Spinner label="Loading charts…" />}>
+            <ResourcePanel job={job} detail={detail} mayRead={mayAccess} />
+          </Suspense>
+        )}
+        {tab === 'attempts' && <AttemptsPanel job={job} detail={detail} mayRead={mayAccess} />}
         {tab === 'config' && <ConfigView job={job} owner={status.username} mayRead={mayAccess} />}
         {tab === 'ssh' && (
           <SshPanel

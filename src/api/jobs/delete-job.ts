@@ -1,0 +1,34 @@
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import type { MessageResponse } from '../../../contract/api-types.ts';
+import { apiRequest } from '../../lib/api-client.ts';
+import { jobApiPath, type JobRef } from '../../lib/job-links.ts';
+import { queryKeys } from '../query-keys.ts';
+
+/** `DELETE …/:job` (docs/api.md §5.8): the job, its tasks and files; owner or admin. */
+export function deleteJob(job: JobRef): Promise<MessageResponse> {
+  return apiRequest<MessageResponse>(jobApiPath(job), { method: 'DELETE' });
+}
+
+/**
+ * From the job's page: `leave` runs first (the page goes away), then every answer about jobs is
+ * asked again except the deleted job's own, which would only answer 404 now.
+ */
+export const deleteJobMutationOptions = (
+  queryClient: QueryClient,
+  job: JobRef,
+  leave: () => void,
+) =>
+  mutationOptions({
+    mutationFn: () => deleteJob(job),
+    onSuccess: async () => {
+      leave();
+      const gone = queryKeys.jobs.detail(job);
+      await Promise.all([
+        queryClient.invalidateQueries({
+          queryKey: queryKeys.jobs.all,
+          predicate: (query) => !gone.every((part, index) => query.queryKey[index] === part),
+        }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.virtualClusters.all }),
+      ]);
+    },
+  });
