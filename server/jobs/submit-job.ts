@@ -1,11 +1,10 @@
-import type { JobConfig } from '../../contract/job-config-schema.ts';
+import { capacityProblems, jobDemand } from '../../contract/job-capacity.ts';
 import {
   JOB_NAME_PATTERN,
   NAME_MAX_LENGTH,
   RESERVED_NAMES,
 } from '../../contract/job-config-schema.ts';
 import type { RequestUser } from '../auth/request-user.ts';
-import type { VirtualClusterCapacity } from '../cluster-config.ts';
 import { PaiError, badRequest, forbidden, noVirtualCluster } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { grantedVirtualClusters } from '../users/user-accounts.ts';
@@ -33,36 +32,6 @@ const USER_NAME = /^[\w.-]+$/;
 
 const conflict = (name: string) =>
   new PaiError(409, 'ConflictJobError', `Job name ${name} already exists`);
-
-function jobTotals(config: JobConfig) {
-  const sum = (of: (role: JobConfig['taskRoles'][number]) => number) =>
-    config.taskRoles.reduce((total, role) => total + of(role), 0);
-  return {
-    vCores: sum((role) => role.taskNumber * role.cpuNumber),
-    memoryMB: sum((role) => role.taskNumber * role.memoryMB),
-    gpus: sum((role) => role.taskNumber * role.gpuNumber),
-    tasks: sum((role) => role.taskNumber),
-  };
-}
-
-function assertFits(
-  vc: string,
-  capacity: VirtualClusterCapacity,
-  totals: ReturnType<typeof jobTotals>,
-): void {
-  const needs: [string, number, number][] = [
-    ['vCores', totals.vCores, capacity.cpus],
-    ['memory MB', totals.memoryMB, capacity.memoryMB],
-    ['GPUs', totals.gpus, capacity.gpus],
-  ];
-  for (const [resource, needed, total] of needs) {
-    if (needed > total) {
-      throw badRequest(
-        `The job needs ${needed} ${resource} (all tasks together) but virtual cluster ${vc} has ${total} ${resource} in total.`,
-      );
-    }
-  }
-}
 
 /**
  * Checks a submission in OpenPAI's order (config, conflict, then namespace, virtual cluster,
@@ -111,8 +80,9 @@ export function submitJob(services: Services, submission: Submission): Submitted
   if (services.virtualClusters.isStopped(vc)) {
     throw forbidden(`Virtual cluster ${vc} is stopped and takes no new jobs.`);
   }
-  const totals = jobTotals(config);
-  assertFits(vc, capacity, totals);
+  // One message per missing resource, as data too (docs/api.md §7); the portal checks the same.
+  const tooBig = capacityProblems(config, vc, capacity);
+  if (tooBig.length) throw badRequest(tooBig.map((problem) => problem.message).join('; '), tooBig);
 
   const id = services.jobs.insert({
     framework_name: frameworkName,
@@ -126,8 +96,8 @@ export function submitJob(services: Services, submission: Submission): Submitted
     config_text: submission.configText,
     config_json: JSON.stringify({ ...config, virtualCluster: vc }),
     created_time: Date.now(),
-    total_gpu_number: totals.gpus,
-    total_task_number: totals.tasks,
+    total_gpu_number: jobDemand(config).gpus,
+    total_task_number: config.taskRoles.reduce((total, role) => total + role.taskNumber, 0),
     total_task_role_number: config.taskRoles.length,
   });
   if (id === null) throw conflict(jobName);

@@ -32,6 +32,28 @@ describe('a 400 on submit carries its problems as data', () => {
     });
   });
 
+  it('a job bigger than its whole virtual cluster names each resource, at taskRoles', async () => {
+    const config = {
+      jobName: 'huge',
+      image: 'busybox',
+      taskRoles: [{ name: 'm', command: 'x', taskNumber: 3, cpuNumber: 3, gpuNumber: 2 }],
+    };
+    const response = await alice('POST', '/api/v1/user/alice/jobs', JSON.stringify(config), json);
+    expect(response.status).toBe(400);
+    const vCores =
+      'The job needs 9 vCores (all tasks together) but virtual cluster default has 8 vCores in total.';
+    const gpus =
+      'The job needs 6 GPUs (all tasks together) but virtual cluster default has 4 GPUs in total.';
+    expect(response.body).toEqual({
+      code: 'InvalidParametersError',
+      message: `${vCores}; ${gpus}`,
+      problems: [
+        { path: 'taskRoles', message: vCores },
+        { path: 'taskRoles', message: gpus },
+      ],
+    });
+  });
+
   it('other refusals keep the plain envelope', async () => {
     const response = await alice('POST', '/api/v1/user/alice/jobs', '{"jobName": ', json);
     expect(response.status).toBe(400);

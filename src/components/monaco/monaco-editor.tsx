@@ -215,5 +215,6 @@ function problemsOf(monaco: Loaded['monaco'], model: MonacoApi.editor.ITextModel
       line: marker.startLineNumber,
       column: marker.startColumn,
       offset: model.getOffsetAt({ lineNumber: marker.startLineNumber, column: marker.startColumn }),
+      ownCheck: marker.owner !== MARKER_OWNER,
     }));
 }

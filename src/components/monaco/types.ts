@@ -13,6 +13,8 @@ export interface EditorProblem {
   line: number;
   column: number;
   offset: number;
+  /** True for Monaco's own checks (syntax, JSON Schema); false for the page's `markers`. */
+  ownCheck: boolean;
 }
 
 /** What a page can ask of a mounted editor. */

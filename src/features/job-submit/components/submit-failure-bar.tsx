@@ -1,4 +1,4 @@
-import { Link, MessageBar, MessageBarButton, MessageBarType } from '@fluentui/react';
+import { MessageBar, MessageBarButton, MessageBarType } from '@fluentui/react';
 import type { ShownFailure } from '../hooks/use-submission.ts';
 
 interface SubmitFailureBarProps {
@@ -9,6 +9,8 @@ interface SubmitFailureBarProps {
   onShowVirtualCluster: () => void;
   onDismiss: () => void;
 }
+
+const plural = (count: number) => (count === 1 ? 'its problem is' : `its ${count} problems are`);
 
 /** Why the server refused the job, next to a way to fix it. */
 export function SubmitFailureBar({
@@ -33,21 +35,19 @@ export function SubmitFailureBar({
       );
     case 'invalid':
       return (
-        <MessageBar messageBarType={MessageBarType.error} {...common}>
-          <strong>The server did not accept the config.</strong>
-          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-            {failure.answered.map((problem, index) => (
-              <li key={index}>
-                {problem.message}
-                {problem.path && (
-                  <>
-                    {' '}
-                    <Link onClick={() => onShowPath(problem.path!)}>Show in the editor</Link>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+        <MessageBar
+          messageBarType={MessageBarType.error}
+          {...common}
+          actions={
+            failure.answered[0]?.path ? (
+              <MessageBarButton onClick={() => onShowPath(failure.answered[0]!.path!)}>
+                Show the first
+              </MessageBarButton>
+            ) : undefined
+          }
+        >
+          <strong>The server did not accept the config</strong>: {plural(failure.answered.length)}{' '}
+          listed under the editor.
         </MessageBar>
       );
     case 'name-taken':

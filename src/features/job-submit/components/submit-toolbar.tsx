@@ -1,9 +1,11 @@
 import { DefaultButton, PrimaryButton, Stack, type IContextualMenuItem } from '@fluentui/react';
 import { useRef } from 'react';
-import { JOB_TEMPLATES, type JobTemplate } from '../model/templates.ts';
+import { JOB_TEMPLATES, type JobTemplate, type TemplateTarget } from '../model/templates.ts';
 
 interface SubmitToolbarProps {
   submitting: boolean;
+  /** The virtual cluster templates are sized to; one that cannot fit it is disabled, with why. */
+  templateTarget: TemplateTarget;
   onTemplate: (template: JobTemplate) => void;
   onImport: (file: File) => void;
   onExport: () => void;
@@ -16,18 +18,25 @@ export const SUBMIT_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
 /** Start from a template, import or export a file, submit. */
 export function SubmitToolbar({
   submitting,
+  templateTarget,
   onTemplate,
   onImport,
   onExport,
   onSubmit,
 }: SubmitToolbarProps) {
   const filePicker = useRef<HTMLInputElement>(null);
-  const templateItems: IContextualMenuItem[] = JOB_TEMPLATES.map((template) => ({
-    key: template.id,
-    text: template.title,
-    secondaryText: template.description,
-    onClick: () => onTemplate(template),
-  }));
+  const templateItems: IContextualMenuItem[] = JOB_TEMPLATES.map((template) => {
+    const unfit = template.unfit(templateTarget);
+    const about = unfit ?? `${template.description} Sized for ${templateTarget.virtualCluster}.`;
+    return {
+      key: template.id,
+      text: template.title,
+      secondaryText: about,
+      ariaDescription: about,
+      disabled: unfit !== null,
+      onClick: () => onTemplate(template),
+    };
+  });
   return (
     <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
       <DefaultButton

@@ -17,6 +17,7 @@ import {
 } from '../../../components/monaco/index.ts';
 import { saveFile } from '../../../lib/save-file.ts';
 import { useUsableVirtualClusters } from '../hooks/use-usable-virtual-clusters.ts';
+import { useVirtualClusterFit } from '../hooks/use-virtual-cluster-fit.ts';
 import { setValue } from '../config-text/edit-config.ts';
 import { locatePath } from '../config-text/json-path.ts';
 import { lineColumn } from '../config-text/read-config.ts';
@@ -28,6 +29,7 @@ import { useReplaceConfig } from '../hooks/use-replace-config.ts';
 import type { StartConfig } from '../hooks/use-start-config.ts';
 import { useSubmission } from '../hooks/use-submission.ts';
 import { asFields, textOf } from '../model/config-view.ts';
+import { currentProblems } from '../model/current-problems.ts';
 import { clearDraft } from '../model/drafts.ts';
 import {
   markersFor,
@@ -41,6 +43,7 @@ import { ProblemList } from './problem-list.tsx';
 import { StartNotice } from './start-notice.tsx';
 import { SubmitFailureBar } from './submit-failure-bar.tsx';
 import { SubmitToolbar } from './submit-toolbar.tsx';
+import { VirtualClusterFree } from './virtual-cluster-free.tsx';
 
 const JOB_CONFIG_SCHEMA = { uri: 'pai://schemas/job-config.json', schema: jobConfigSchema };
 const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -101,6 +104,9 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
     },
   });
   const { failure } = submission;
+  // A message about an earlier text is not shown as if it were about this one.
+  const shownFailure = failure?.aboutText === text ? failure : null;
+  const fit = useVirtualClusterFit(config.lastGoodValue, virtualClusters.data);
 
   useEffect(() => {
     if (submittedJob !== null)
@@ -111,10 +117,10 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
     if (!reading.ok) return [];
     const found: PathProblem[] = ruleProblems(reading.value);
     if (failure?.kind === 'invalid') found.push(...unresolved(text, failure.answered));
-    if (failure?.kind === 'virtual-cluster')
-      found.push({ path: ['virtualCluster'], message: failure.message });
+    if (shownFailure?.kind === 'virtual-cluster')
+      found.push({ path: ['virtualCluster'], message: shownFailure.message });
     return markersFor(text, found);
-  }, [reading, text, failure]);
+  }, [reading, text, failure, shownFailure]);
 
   const showPath = (path: (string | number)[]) => {
     const location = locatePath(text, path);
@@ -130,6 +136,25 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
   };
   const drop = useFileDrop(importFile);
   const jobName = textOf(asFields(config.lastGoodValue).jobName);
+  const listed =
+    problems &&
+    currentProblems({
+      text,
+      editor: problems.filter((problem) => problem.ownCheck),
+      page: reading.ok
+        ? [
+            ...ruleProblems(reading.value),
+            ...fit.problems,
+            ...(shownFailure?.kind === 'virtual-cluster'
+              ? [{ path: ['virtualCluster'], message: shownFailure.message }]
+              : []),
+          ]
+        : [],
+      server:
+        failure?.kind === 'invalid'
+          ? { text: failure.aboutText, problems: failure.answered }
+          : null,
+    });
   const syntaxProblem = reading.ok ? null : reading.problems[0]!;
 
   return (
@@ -143,10 +168,11 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
     >
       <SubmitToolbar
         submitting={submission.submitting}
+        templateTarget={fit.target}
         onTemplate={(template) =>
           replace.request({
             what: `the ${template.title} template`,
-            text: template.text(freshJobName(template.id)),
+            text: template.text(freshJobName(template.id), fit.target),
           })
         }
         onImport={importFile}
@@ -169,9 +195,9 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
           {notice}
         </MessageBar>
       )}
-      {failure && (
+      {shownFailure && (
         <SubmitFailureBar
-          failure={failure}
+          failure={shownFailure}
           onShow={(offset) => editor.current?.revealOffset(offset)}
           onShowPath={showPath}
           onUseName={(name) => {
@@ -201,9 +227,10 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
             onProblemsChange={setProblems}
             onCtrlEnter={submission.submit}
           />
-          {problems && (
+          {listed && (
             <ProblemList
-              problems={problems}
+              problems={listed}
+              serverError={shownFailure !== null}
               onShow={(offset) => editor.current?.revealOffset(offset)}
             />
           )}
@@ -212,6 +239,7 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
           </Text>
         </div>
         <div className={classes.formColumn}>
+          <VirtualClusterFree cluster={fit.chosen} />
           <JobForm
             config={config.lastGoodValue}
             edit={config.edit}
@@ -222,7 +250,9 @@ export function SubmitWorkspace({ user, admin, origin, cloneOf, start }: SubmitW
               }
             }
             virtualClusters={virtualClusters.data}
-            virtualClusterError={failure?.kind === 'virtual-cluster' ? failure.message : undefined}
+            virtualClusterError={
+              shownFailure?.kind === 'virtual-cluster' ? shownFailure.message : undefined
+            }
             virtualClusterRef={virtualClusterField}
           />
         </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useCloneSource, type CloneSource } from './use-clone-source.ts';
 import { loadDraft, type Draft } from '../model/drafts.ts';
-import { freshJobName, JOB_TEMPLATES } from '../model/templates.ts';
+import { DEFAULT_TARGET, freshJobName, JOB_TEMPLATES } from '../model/templates.ts';
 
 export type StartConfig =
   | { status: 'loading' }
@@ -19,7 +19,9 @@ export type StartConfig =
 /** What the page starts from: a kept draft, a cloned job's config, or the hello-world template. */
 export function useStartConfig(user: string, origin: string, clone: string | null): StartConfig {
   const [draft] = useState(() => loadDraft(user, origin));
-  const [template] = useState(() => JOB_TEMPLATES[0]!.text(freshJobName(JOB_TEMPLATES[0]!.id)));
+  const [template] = useState(() =>
+    JOB_TEMPLATES[0]!.text(freshJobName(JOB_TEMPLATES[0]!.id), DEFAULT_TARGET),
+  );
   const cloneSource = useCloneSource(user, clone);
   if (clone !== null) {
     if (cloneSource.isPending) return { status: 'loading' };

@@ -9,12 +9,13 @@ import { findFreeName } from '../model/free-name.ts';
 import { rememberNodes, type AnsweredProblem } from '../model/problem-markers.ts';
 import { describeSubmitFailure, type SubmitFailure } from '../model/submit-failure.ts';
 
-/** A failed submission as the page shows it. */
-export type ShownFailure =
+/** A failed submission as the page shows it, with the text it was about. */
+export type ShownFailure = { aboutText: string } & (
   | Exclude<SubmitFailure, { kind: 'invalid' | 'name-taken' }>
   | { kind: 'invalid'; message: string; answered: AnsweredProblem[] }
   | { kind: 'name-taken'; message: string; jobName: string; freeName?: string }
-  | { kind: 'syntax'; message: string; offset: number };
+  | { kind: 'syntax'; message: string; offset: number }
+);
 
 interface SubmissionInput {
   user: string;
@@ -35,6 +36,7 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
     if (!reading.ok) {
       const first = reading.problems[0];
       setFailure({
+        aboutText: text,
         kind: 'syntax',
         message: `The JSON is not valid: ${first?.message ?? 'fix it first'}.`,
         offset: first?.offset ?? 0,
@@ -60,12 +62,18 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
           const described = describeSubmitFailure(answer);
           if (described.kind === 'invalid') {
             setFailure({
+              aboutText: submittedText,
               kind: 'invalid',
               message: described.message,
               answered: rememberNodes(submittedText, described.problems),
             });
           } else if (described.kind === 'name-taken') {
-            const shown = { kind: 'name-taken' as const, message: described.message, jobName };
+            const shown = {
+              aboutText: submittedText,
+              kind: 'name-taken' as const,
+              message: described.message,
+              jobName,
+            };
             setFailure(shown);
             findFreeName(jobName, (name) => isJobNameTaken(queryClient, user, name)).then(
               (freeName) =>
@@ -73,7 +81,7 @@ export function useSubmission({ user, text, reading, onSubmitted }: SubmissionIn
               () => undefined, // no suggestion: the person can still rename by hand
             );
           } else {
-            setFailure(described);
+            setFailure({ ...described, aboutText: submittedText });
           }
         },
       },
