@@ -76,6 +76,12 @@ test('a waiting job says its place in the queue and what it waits for; Duration 
   await expect(list.row(second).getByTestId('queue-hint')).toHaveText(
     'waits behind 1 job; needs 1 CPU; 0 free',
   );
+  // Duration and the queue time apart, ticking: "not started", then "waiting 10s" and on.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(list.row(second)).toContainText('not started');
+  await expect(list.row(second).getByTestId('queue-time')).toHaveText(/^waiting \d+s$/, {
+    timeout: 20_000,
+  });
   await list.goto(`?keyword=${first}`);
   await expect(list.row(first).getByTestId('queue-hint')).toHaveText('needs 1 CPU; 0 free');
 
@@ -98,6 +104,11 @@ test('a waiting job says its place in the queue and what it waits for; Duration 
     Number(/^(\d+)s$/.exec((await fact(page, 'Duration').textContent()) ?? '')?.[1] ?? NaN);
   expect(await durationSeconds()).toBeLessThan(Math.floor(waited / 1000) + 5);
   await expect.poll(durationSeconds, { timeout: 10_000 }).toBeGreaterThan(0);
+  // The list says the same: Duration from the start, the wait apart (it waited over 10 s above).
+  await list.goto(`?keyword=${second}`);
+  await expect(list.row(second).getByTestId('queue-time')).toHaveText(
+    `waited ${formatDuration(waited)}`,
+  );
 });
 
 test('platform exit codes say what they mean on hover, on focus and to screen readers', async ({

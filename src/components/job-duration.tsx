@@ -1,6 +1,14 @@
+import { mergeStyleSets } from '@fluentui/react';
 import { useClock } from '../lib/clock.ts';
 import { formatDuration } from '../lib/format.ts';
 import { queueSpan, runSpan, type JobTimesSource, type Span } from '../lib/job-times.ts';
+
+/** A wait shorter than this is the scheduler's normal pace, not worth a line in a list. */
+const NOTABLE_WAIT_MS = 10_000;
+
+const classes = mergeStyleSets({
+  note: { display: 'block', fontSize: 12, opacity: 0.8, whiteSpace: 'nowrap' },
+});
 
 function SpanText({ span }: { span: Span }) {
   return 'ms' in span ? formatDuration(span.ms) : <i>{span.note}</i>;
@@ -16,4 +24,18 @@ export function JobDuration({ job }: { job: JobTimesSource }) {
 export function QueueTime({ job }: { job: JobTimesSource }) {
   const now = useClock();
   return <SpanText span={queueSpan(job, now)} />;
+}
+
+/** Under a list's duration, the queue time apart ("waited 3m"), when the wait was notable. */
+export function QueueTimeNote({ job }: { job: JobTimesSource }) {
+  const span = queueSpan(job, useClock());
+  // A classic OpenPAI list has no launch time: its queue time cannot be told apart.
+  if (job.appLaunchedTime === undefined || !('ms' in span) || span.ms < NOTABLE_WAIT_MS)
+    return null;
+  const started = job.appLaunchedTime !== null;
+  return (
+    <span className={classes.note} data-testid="queue-time">
+      {started || job.completedTime !== null ? 'waited' : 'waiting'} {formatDuration(span.ms)}
+    </span>
+  );
 }

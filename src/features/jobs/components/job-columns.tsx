@@ -1,7 +1,7 @@
 import { ColumnActionsMode, type IColumn } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
-import { JobDuration } from '../../../components/job-duration.tsx';
+import { JobDuration, QueueTimeNote } from '../../../components/job-duration.tsx';
 import { JobNameLink } from '../../../components/job-name-link.tsx';
 import { QueueHint } from '../../../components/queue-hint.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
@@ -54,7 +54,12 @@ const specs: ColumnSpec[] = [
     name: 'Duration',
     minWidth: 70,
     maxWidth: 100,
-    render: (job) => <JobDuration job={job} />,
+    render: (job) => (
+      <>
+        <JobDuration job={job} />
+        <QueueTimeNote job={job} />
+      </>
+    ),
   },
   {
     key: 'retries',
