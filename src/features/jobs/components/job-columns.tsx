@@ -141,7 +141,11 @@ const NARROW_NAME_WIDTH = 120;
 
 /** The list's columns that fit `width`; sortable headers carry the server sort field in `data`. */
 export function jobColumns(sort: SortState, width = 0): IColumn[] {
-  const kept = columnsThatFit(width);
+  return jobColumnsOf(sort, columnsThatFit(width));
+}
+
+/** The list's columns of these keys (from `columnsThatFit`). */
+export function jobColumnsOf(sort: SortState, kept: ReadonlySet<string>): IColumn[] {
   const narrow = !kept.has('submitted');
   return specs
     .filter((spec) => kept.has(spec.key))

@@ -9,7 +9,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
 import { jobKey } from '../../../lib/job-links.ts';
 import { useElementWidth } from '../../../lib/use-element-width.ts';
-import { jobColumns, type SortState } from './job-columns.tsx';
+import { columnsThatFit, jobColumnsOf, type SortState } from './job-columns.tsx';
 
 interface JobTableProps {
   jobs: JobListItem[] | undefined;
@@ -42,10 +42,13 @@ const renderEveryRow = () => false;
 export function JobTable({ jobs, fetching, sort, selection, onSort }: JobTableProps) {
   const container = useGridBusy(fetching || !jobs);
   const [measure, width] = useElementWidth<HTMLDivElement>();
-  // New columns re-render every row: only a new sort or width makes them.
+  // New columns re-render every row: only a new sort or a width that fits other columns makes
+  // them (measuring the width after the first render changes nothing on a wide screen).
+  const fitting = [...columnsThatFit(width)].join(',');
   const columns = useMemo(
-    () => jobColumns({ field: sort.field, descending: sort.descending }, width),
-    [sort.field, sort.descending, width],
+    () =>
+      jobColumnsOf({ field: sort.field, descending: sort.descending }, new Set(fitting.split(','))),
+    [sort.field, sort.descending, fitting],
   );
   const onColumnHeaderClick = (_: unknown, column?: IColumn) => {
     const field = column?.data as JobOrderField | undefined;
