@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { expect } from './fixtures/test.ts';
+import { seriousViolations } from './pages/axe-report.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
 import { test, uniqueName } from './pages/job-seeding.ts';
 import { SubmitPage } from './pages/submit-page.ts';
@@ -42,6 +43,7 @@ for (const width of [390, 900, 1440]) {
     const box = await free.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Templates' }).click();
     const gpu = page.getByRole('menuitem', { name: /GPU/ });
