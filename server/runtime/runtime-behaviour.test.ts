@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, SshInfo, TaskStatus } from '../../contract/api-types.ts';
 import {
   slurmSkipReason,
@@ -76,6 +76,45 @@ describe.each([
     });
     expect(tasksOf(detail).map((task) => task.taskState)).toEqual(['FAILED', 'FAILED', 'STOPPED']);
   });
+
+  it_(
+    "reports a job's transitions as runtime events, which tests and the log wait on",
+    async () => {
+      const seen: string[] = [];
+      const events = kit.runtime!.events;
+      const record =
+        (kind: string) => (event: { jobId: number; job: string; attempt?: number }) => {
+          seen.push(`${event.job.split('~')[1]} ${kind} ${event.attempt ?? ''}`.trim());
+        };
+      const kinds = ['queued', 'started', 'retried', 'stopRequested', 'ended'] as const;
+      const listeners = kinds.map((kind) => [kind, record(kind)] as const);
+      for (const [kind, listener] of listeners) events.on(kind, listener);
+      try {
+        const retried = await kit.submit(oneTaskJob('exit 4', { retryCount: 1 }));
+        await waitEnd(retried);
+        const stopped = await kit.submit(oneTaskJob('exec sleep 60'));
+        await kit.waitForState(stopped, 'RUNNING', timeout);
+        await kit.stop(stopped);
+        await waitEnd(stopped);
+        await vi.waitFor(() => expect(seen).toContain(`${stopped} ended 0`));
+        expect(seen.filter((line) => line.startsWith(`${retried} `))).toEqual([
+          `${retried} queued 0`,
+          `${retried} started 0`,
+          `${retried} retried 1`,
+          `${retried} started 1`,
+          `${retried} ended 1`,
+        ]);
+        expect(seen.filter((line) => line.startsWith(`${stopped} `))).toEqual([
+          `${stopped} queued 0`,
+          `${stopped} started 0`,
+          `${stopped} stopRequested`,
+          `${stopped} ended 0`,
+        ]);
+      } finally {
+        for (const [kind, listener] of listeners) events.off(kind, listener);
+      }
+    },
+  );
 
   it_('retries a failed job retryCount times', async () => {
     const name = await kit.submit(oneTaskJob('exit 4', { retryCount: 1 }));

@@ -40,6 +40,9 @@ export function jobRef(job: Pick<ActiveJob, 'id' | 'username' | 'name'>): JobRef
   return { jobId: job.id, job: `${job.username}~${job.name}` };
 }
 
-export function attemptEnd(job: ActiveJob, outcome: Outcome): AttemptEnd {
+export function attemptEnd(
+  job: Pick<ActiveJob, 'id' | 'username' | 'name' | 'attempt'>,
+  outcome: Outcome,
+): AttemptEnd {
   return { ...jobRef(job), attempt: job.attempt, state: outcome.state, exitCode: outcome.exitCode };
 }

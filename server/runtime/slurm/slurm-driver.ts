@@ -10,6 +10,7 @@ import { taskKeys } from '../job-spec.ts';
 import type { RuntimeOptions } from '../options.ts';
 import type { RuntimePaths } from '../paths.ts';
 import { allocatePorts } from '../ports.ts';
+import { attemptEnd, type RuntimeEvents } from '../runtime-events.ts';
 import type { RuntimeStore } from '../runtime-store.ts';
 import {
   EXIT_CODE,
@@ -40,6 +41,8 @@ export interface SlurmContext {
   bindHost: string;
   portsInUse: Set<number>;
   jobs: Map<number, SlurmJob>;
+  /** The same transitions as the local runtime's (runtime-events.ts), but no scheduler passes. */
+  events: RuntimeEvents;
   closeSsh(job: SlurmJob): void;
 }
 
@@ -223,6 +226,7 @@ export function finishAttempt(ctx: SlurmContext, job: SlurmJob): void {
     ctx.store.retry(job.id, job.attempt, outcome, now, taskKeys(job.spec));
     rmSync(ctx.paths.attemptDir(job.id, job.attempt - 2), { recursive: true, force: true });
     nextAttempt(job);
+    ctx.events.emit('retried', { ...attemptEnd(job, outcome), delayMs: ctx.options.retryDelayMs });
     job.submitting = true;
     job.timer = setTimeout(() => {
       job.timer = undefined;
@@ -237,4 +241,5 @@ export function finishAttempt(ctx: SlurmContext, job: SlurmJob): void {
   }
   ctx.store.finish(job.id, job.attempt, outcome, now);
   ctx.jobs.delete(job.id);
+  ctx.events.emit('ended', attemptEnd(job, outcome));
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gpuBitmask } from '../capacity.ts';
 import { taskKeys } from '../job-spec.ts';
 import { containerPorts } from '../ports.ts';
+import { jobRef } from '../runtime-events.ts';
 import { readEnds, readJson, type Rendezvous } from './attempt-files.ts';
 import { pendingReason, slurmJobEnded, squeueByName, type SlurmJobState } from './slurm-cli.ts';
 import {
@@ -70,6 +71,7 @@ async function observe(
       })),
     );
     job.launched = true;
+    ctx.events.emit('started', { ...jobRef(job), attempt: job.attempt });
   }
   if (job.launched && !job.rendezvous) await placeTasks(ctx, slurmStore, job, openSsh);
   for (const line of readEnds(attemptDir)) {

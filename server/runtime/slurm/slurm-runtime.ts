@@ -1,4 +1,4 @@
-import { RuntimeEvents } from '../runtime-events.ts';
+import { jobRef, RuntimeEvents } from '../runtime-events.ts';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobQueueStatus, SshInfo } from '../../../contract/api-types.ts';
@@ -44,7 +44,7 @@ export function slurmBackend(clusterConfigPath: string | undefined): RuntimeBack
 
 /** Runs each attempt of a job as one Slurm job (sbatch), and follows it with squeue and files. */
 export class SlurmRuntime implements JobRuntime {
-  /** Not emitted yet by this backend: its transitions are not in the server log. */
+  /** Job transitions, as the local runtime's; Slurm schedules, so there are no scheduler passes. */
   readonly events = new RuntimeEvents();
   private readonly ctx: SlurmContext;
   private readonly slurmStore: SlurmStore;
@@ -68,6 +68,7 @@ export class SlurmRuntime implements JobRuntime {
       bindHost: deps.config.host,
       portsInUse: new Set(),
       jobs: new Map(),
+      events: this.events,
       closeSsh,
     };
   }
@@ -118,6 +119,7 @@ export class SlurmRuntime implements JobRuntime {
     ensureJobKeyPair(jobKeyPair(this.ctx.paths.sshDir(job.id), job.frameworkName));
     this.ctx.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
     this.ctx.jobs.set(job.id, job);
+    this.events.emit('queued', { ...jobRef(job), attempt: job.attempt });
     void submitAttempt(this.ctx, job);
   }
 
@@ -125,6 +127,7 @@ export class SlurmRuntime implements JobRuntime {
     const job = this.ctx.jobs.get(jobId);
     if (!job || job.stopRequested) return;
     job.stopRequested = true;
+    this.events.emit('stopRequested', jobRef(job));
     if (!job.outcome || job.outcome.state === 'FAILED') job.outcome = stoppedOutcome();
     if (job.slurmId === null && job.timer) return finishAttempt(this.ctx, job); // Waiting to retry.
     if (job.slurmId === null) return; // sbatch is answering; submitAttempt cancels the job.
