@@ -76,6 +76,20 @@ export interface AuthnInfo {
 }
 
 /** POST /api/v1/token, /api/v1/authn/basic/login, /api/v1/authn/oidc/return */
+/** One application token in `GET /api/v1/token/application` (docs/api.md §3.5). */
+export interface ApplicationToken {
+  /** The token's SHA-256: `DELETE /api/v1/token/<id>` revokes it. */
+  id: string;
+  name: string;
+  createdTime: number;
+  /** ms since the epoch; null: never expires. */
+  expiresTime: number | null;
+}
+
+export interface ApplicationTokenList {
+  tokens: ApplicationToken[];
+}
+
 export interface LoginResponse {
   user: string;
   token: string;

@@ -33,6 +33,7 @@ import { registerTaskLogRoutes } from './routes/task-logs.ts';
 import { registerTaskMetricsRoutes } from './routes/task-metrics.ts';
 import { DEFAULT_METRICS_INTERVAL_MS, TaskMetricsSampler } from './metrics/task-metrics-sampler.ts';
 import { registerTokenRoutes } from './routes/token.ts';
+import { registerApplicationTokenList } from './routes/token-application-list.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerVirtualClusterRoutes } from './routes/virtual-clusters.ts';
 import type { JobRuntime } from './runtime/types.ts';
@@ -133,6 +134,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   registerInfoRoutes(app, config, context.runtime);
   registerLoginRoutes(app, services);
   registerTokenRoutes(app, services);
+  registerApplicationTokenList(app, services);
   registerOidcRoutes(app, services);
   registerUserRoutes(app, services);
   registerJobReadRoutes(app, services);

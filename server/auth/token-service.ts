@@ -23,8 +23,13 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  /** `lifetimeSeconds` undefined → no expiry (application tokens). */
-  async issue(username: string, application: boolean, lifetimeSeconds?: number): Promise<string> {
+  /** `lifetimeSeconds` undefined → no expiry (application tokens); `name` labels an application token. */
+  async issue(
+    username: string,
+    application: boolean,
+    lifetimeSeconds?: number,
+    name = '',
+  ): Promise<string> {
     const issuedAt = Math.floor(Date.now() / 1000);
     // jti keeps two tokens issued in the same second distinct (each is stored and revoked alone).
     const jwt = new SignJWT({ username, application })
@@ -39,6 +44,7 @@ export class TokenService {
       username,
       application,
       expiresTime: expiresAt === undefined ? null : expiresAt * 1000,
+      name,
     });
     return token;
   }

@@ -9,12 +9,16 @@ export const MAX_APPLICATION_TOKENS = 20;
 /** The longest expiry an application token may ask for: a year. */
 const MAX_APPLICATION_EXPIRATION = 365 * 86400;
 
-const validateApplicationToken = compileValidator<{ expiration?: number }>(
+/** The longest name an application token may carry. */
+export const MAX_TOKEN_NAME = 64;
+
+const validateApplicationToken = compileValidator<{ expiration?: number; name?: string }>(
   {
     type: 'object',
     additionalProperties: false,
     properties: {
       expiration: { type: 'integer', minimum: 60, maximum: MAX_APPLICATION_EXPIRATION },
+      name: { type: 'string', maxLength: MAX_TOKEN_NAME, pattern: '^[^\\u0000-\\u001f\\u007f]*$' },
     },
   },
   'body',
@@ -39,7 +43,7 @@ export function registerTokenRoutes(app: FastifyInstance, services: Services): v
 
   app.post('/api/v1/token/application', { onRequest: auth.notApplication }, async (request) => {
     const { username } = userOf(request);
-    const { expiration } = validateApplicationToken(request.body ?? {});
+    const { expiration, name = '' } = validateApplicationToken(request.body ?? {});
     if (tokens.countApplicationTokens(username) >= MAX_APPLICATION_TOKENS) {
       throw new PaiError(
         403,
@@ -47,7 +51,8 @@ export function registerTokenRoutes(app: FastifyInstance, services: Services): v
         `User ${username} already has ${MAX_APPLICATION_TOKENS} application tokens, the most allowed; revoke one first (DELETE /api/v1/token/<token>).`,
       );
     }
-    return { token: await tokenService.issue(username, true, expiration), application: true };
+    const token = await tokenService.issue(username, true, expiration, name.trim());
+    return { token, application: true };
   });
 
   // The token itself or its id. Someone else's token answers like an unknown one and stays.

@@ -93,6 +93,12 @@ describe('job list: filters, order, paging and keyword', () => {
     expect(names(page.data)).toEqual(expected.slice(2, 7).map((s) => s.name));
     const legacy = (await list('legacy=true&withTotalCount=true&limit=1')) as JobListPage;
     expect(legacy.totalCount).toBe(24);
+    // User names match whatever their case: the seeded user is `Bob`.
+    const bobs = seeds.filter((s) => s.username === 'Bob').length;
+    for (const asked of ['bob', 'BOB', 'Bob'])
+      expect(((await list(`username=${asked}&withTotalCount=true`)) as JobListPage).totalCount).toBe(
+        bobs,
+      );
     const repeated = (await list('state=RUNNING&state=FAILED')) as JobListItem[];
     expect(repeated.length).toBe(
       seeds.filter((s) => ['RUNNING', 'FAILED'].includes(s.state)).length,
@@ -203,7 +209,7 @@ describe('job list: filters, order, paging and keyword', () => {
 
   it('never reads the whole jobs table to filter (query plans use indexes)', () => {
     const choices = {
-      username: [undefined, 'alice', 'alice,bob'],
+      username: [undefined, 'alice', 'alice,BOB'],
       state: [undefined, 'RUNNING', 'RUNNING,WAITING', 'STOPPING'],
       vc: [undefined, 'default'],
       keyword: [undefined, 'm', 'mn', 'mnist'],

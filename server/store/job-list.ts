@@ -110,7 +110,8 @@ function whereClause(filter: JobListFilter, params: unknown[]): string {
     conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  oneOf('username', filter.usernames);
+  // User names match whatever their case (docs/api.md §5.2): `username=Bob` finds bob's jobs.
+  oneOf('username COLLATE NOCASE', filter.usernames);
   if (filter.states?.length) conditions.push(stateCondition(filter.states, params));
   oneOf('virtual_cluster', filter.virtualClusters);
   // Few jobs are legacy: search the index for them; for the others, filter while reading in order.

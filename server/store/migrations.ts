@@ -217,4 +217,8 @@ export const migrations: readonly Migration[] = [
   `
   ALTER TABLE users ADD COLUMN last_sign_in_time INTEGER;
   `,
+  // 10: application tokens carry the name their owner gave them (GET /api/v1/token/application)
+  `
+  ALTER TABLE tokens ADD COLUMN name TEXT NOT NULL DEFAULT '';
+  `,
 ];

@@ -11,6 +11,8 @@ export interface NewToken {
   username: string;
   application: boolean;
   expiresTime: number | null;
+  /** What the owner calls an application token ('' for sign-in tokens). */
+  name?: string;
 }
 
 export interface TokenRecord {
@@ -19,6 +21,8 @@ export interface TokenRecord {
   username: string;
   application: boolean;
   expiresTime: number | null;
+  name: string;
+  createdTime: number;
 }
 
 interface TokenRow {
@@ -26,6 +30,8 @@ interface TokenRow {
   username: string;
   application: number;
   expires_time: number | null;
+  name: string;
+  created_time: number;
 }
 
 const toRecord = (row: TokenRow): TokenRecord => ({
@@ -33,6 +39,8 @@ const toRecord = (row: TokenRow): TokenRecord => ({
   username: row.username,
   application: row.application === 1,
   expiresTime: row.expires_time,
+  name: row.name,
+  createdTime: row.created_time,
 });
 
 /** Every issued token, so that a token is valid only while it is stored here (revocation). */
@@ -48,7 +56,7 @@ export class TokenStore {
         .run(record.username, now);
       this.db
         .prepare(
-          'INSERT INTO tokens (token_hash, username, application, created_time, expires_time) VALUES (?, ?, ?, ?, ?)',
+          'INSERT INTO tokens (token_hash, username, application, created_time, expires_time, name) VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(
           tokenId(record.token),
@@ -56,6 +64,7 @@ export class TokenStore {
           record.application ? 1 : 0,
           now,
           record.expiresTime,
+          record.name ?? '',
         );
       if (!record.application) {
         this.db
@@ -90,9 +99,13 @@ export class TokenStore {
     return rows.map(toRecord);
   }
 
-  /** Application tokens of the user that have not expired. */
+  /** Application tokens of the user that have not expired, oldest first. */
+  listApplication(username: string, now = Date.now()): TokenRecord[] {
+    return this.listValid(username, now).filter((record) => record.application);
+  }
+
   countApplicationTokens(username: string, now = Date.now()): number {
-    return this.listValid(username, now).filter((record) => record.application).length;
+    return this.listApplication(username, now).length;
   }
 
   revoke(token: string): void {

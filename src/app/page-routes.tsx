@@ -1,7 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType, ReactNode } from 'react';
 import { redirect, type LoaderFunction, type LoaderFunctionArgs } from 'react-router';
-import { currentSession, endedBySigningOut, isExpired, type Session } from '../lib/session.ts';
+import {
+  clearSession,
+  currentSession,
+  endedBySigningOut,
+  isExpired,
+  type Session,
+} from '../lib/session.ts';
 import type { PageLoad } from './page-chunks.ts';
 import { PageLoading } from './routes/page-loading.tsx';
 import { RouteError } from './routes/route-error.tsx';
@@ -58,7 +64,10 @@ export function protectedPage(
     loader: async ({ request, params }) => {
       const url = new URL(request.url);
       const session = currentSession();
-      if (!session || isExpired(session)) throw redirect(signInPath(url, session));
+      if (!session || isExpired(session)) {
+        if (session) clearSession(); // expired: the sign-in page says the session ended
+        throw redirect(signInPath(url, session));
+      }
       prefetch?.({ params, url, queryClient, session });
       await loadPage(load);
       return null;

@@ -41,6 +41,7 @@ describe('a classic (array) job list, filtered, sorted and paged in the browser'
     const names = (request: Parameters<typeof applyJobListRequest>[1]) =>
       applyJobListRequest(classic, request).jobs.map((j) => j.name);
     expect(names({ offset: 0, limit: 10, usernames: ['bob'] })).toEqual(['train-2']);
+    expect(names({ offset: 0, limit: 10, usernames: ['BOB'] })).toEqual(['train-2']);
     expect(names({ offset: 0, limit: 10, states: ['Stopping'] })).toEqual(['eval']);
     expect(names({ offset: 0, limit: 10, states: ['Running'] })).toEqual(['train-1']);
     expect(names({ offset: 0, limit: 10, virtualClusters: ['gpu'] })).toEqual(['eval']);

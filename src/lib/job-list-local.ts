@@ -22,7 +22,8 @@ export interface JobListResult {
 
 function matches(job: JobListItem, request: JobListRequest): boolean {
   const { usernames, states, virtualClusters, keyword, legacyOnly } = request;
-  if (usernames?.length && !usernames.includes(job.username)) return false;
+  const user = job.username.toLowerCase();
+  if (usernames?.length && !usernames.some((name) => name.toLowerCase() === user)) return false;
   if (states?.length && !states.includes(displayState(job))) return false;
   if (virtualClusters?.length && !virtualClusters.includes(job.virtualCluster)) return false;
   if (legacyOnly && !job.legacy) return false;

@@ -6,6 +6,7 @@ import {
   currentSession,
   isExpired,
   saveSession,
+  sessionEnded,
   sessionFromLogin,
   subscribeSession,
 } from './session.ts';
@@ -56,5 +57,19 @@ describe('token context storage', () => {
   it('knows an expired session', () => {
     expect(isExpired({ user: 'a', token: 't', admin: false, expiresAt: 1000 }, 1000)).toBe(true);
     expect(isExpired({ user: 'a', token: 't', admin: false, expiresAt: null })).toBe(false);
+  });
+
+  it('remembers that a session ended without signing out, until the next sign-in', () => {
+    const session = sessionFromLogin({ user: 'carol', token: jwt({}), admin: false });
+    saveSession(session, true);
+    clearSession({ signedOut: true });
+    expect(sessionEnded()).toBe(false);
+    saveSession(session, true);
+    clearSession(); // a 401: expired or revoked
+    expect(sessionEnded()).toBe(true);
+    clearSession(); // nothing left to end: still says so
+    expect(sessionEnded()).toBe(true);
+    saveSession(session, false);
+    expect(sessionEnded()).toBe(false);
   });
 });

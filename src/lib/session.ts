@@ -11,6 +11,8 @@ export interface Session {
 }
 
 const STORAGE_KEY = 'pai-session';
+/** Set when a session ends by expiry or revocation, so the sign-in page can say so (this tab only). */
+const ENDED_KEY = 'pai-session-ended';
 const listeners = new Set<() => void>();
 let snapshot: Session | null | undefined;
 /** The last session ended because the person signed out (not because it expired or was revoked). */
@@ -73,6 +75,7 @@ function publish(next: Session | null): void {
 /** `keep`: survive browser restarts (localStorage); otherwise only this tab's session. */
 export function saveSession(session: Session, keep: boolean): void {
   endedBySignOut = false;
+  storages()[0]?.removeItem(ENDED_KEY);
   const [tabStorage, keptStorage] = storages();
   (keep ? tabStorage : keptStorage)?.removeItem(STORAGE_KEY);
   (keep ? keptStorage : tabStorage)?.setItem(STORAGE_KEY, JSON.stringify(session));
@@ -82,8 +85,14 @@ export function saveSession(session: Session, keep: boolean): void {
 /** `signedOut`: the person asked for it, so sign-in need not bring them back anywhere. */
 export function clearSession(options: { signedOut?: boolean } = {}): void {
   endedBySignOut = options.signedOut === true;
+  if (!endedBySignOut && currentSession()) storages()[0]?.setItem(ENDED_KEY, '1');
   for (const storage of storages()) storage.removeItem(STORAGE_KEY);
   if (snapshot !== null) publish(null);
+}
+
+/** A session of this tab ended without the person signing out (expired or revoked token). */
+export function sessionEnded(): boolean {
+  return storages()[0]?.getItem(ENDED_KEY) === '1';
 }
 
 export function endedBySigningOut(): boolean {

@@ -1,10 +1,11 @@
-import { mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { MessageBar, MessageBarType, mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Column } from '../../../components/column.tsx';
 import { ErrorBar } from '../../../components/error-bar.tsx';
 import { runtimeConfig } from '../../../lib/runtime-config.ts';
 import { safeReturnPath } from '../../../lib/safe-path.ts';
-import { isExpired } from '../../../lib/session.ts';
+import { isExpired, sessionEnded } from '../../../lib/session.ts';
 import { useSession } from '../../../lib/use-session.ts';
 import { useAuthnInfo } from '../hooks/use-authn-info.ts';
 import { AzureSignInButton } from './azure-sign-in-button.tsx';
@@ -30,6 +31,7 @@ export function LoginPage() {
   const session = useSession();
   const authnInfo = useAuthnInfo();
   const method = authnInfo.data?.authn_type ?? runtimeConfig().authnMethod ?? 'basic';
+  const [ended] = useState(sessionEnded);
 
   if (session && !isExpired(session)) return <Navigate to={from} replace />;
 
@@ -48,6 +50,11 @@ export function LoginPage() {
               Sign in with your cluster account.
             </Text>
           </Column>
+          {ended ? (
+            <MessageBar messageBarType={MessageBarType.warning} role="status">
+              Your session ended; sign in to continue.
+            </MessageBar>
+          ) : null}
           {authnInfo.isError ? (
             <ErrorBar
               error={authnInfo.error}

@@ -18,7 +18,10 @@ function toggled<T extends string>(values: T[], option: IDropdownOption | undefi
   return option.selected ? [...values, key] : values.filter((value) => value !== key);
 }
 
-/** Keyword, users, states, virtual clusters, legacy; any change goes back to page 1. */
+/**
+ * Keyword, users, states, virtual clusters, legacy; any change goes back to page 1 and is a new
+ * history entry (typed filters: one per edit, use-typed-filter.ts), so Back restores the view.
+ */
 export function JobFilters({ view, me, onChange }: JobFiltersProps) {
   const clusters = useVirtualClusterNames();
   const clusterNames = [...new Set([...(clusters.data ?? []), ...view.virtualClusters])];
@@ -33,11 +36,12 @@ export function JobFilters({ view, me, onChange }: JobFiltersProps) {
       role="search"
       aria-label="Filter jobs"
     >
-      <KeywordBox
-        value={view.keyword}
-        onChange={(keyword) => update({ keyword }, { replace: true })}
+      <KeywordBox value={view.keyword} onChange={(keyword, options) => update({ keyword }, options)} />
+      <UsersFilter
+        users={view.users}
+        me={me}
+        onChange={(users, options) => update({ users }, options)}
       />
-      <UsersFilter users={view.users} me={me} onChange={(users) => update({ users })} />
       <Dropdown
         label="State"
         placeholder="Any state"

@@ -1,41 +1,32 @@
 import { SearchBox } from '@fluentui/react';
-import { useEffect, useRef, useState } from 'react';
+import { useTypedFilter } from '../hooks/use-typed-filter.ts';
 
-const DEBOUNCE_MS = 300;
-
-/** Keyword search, sent after a pause in typing; follows the URL when it changes (back button). */
+/** Keyword search: applies after a pause in typing or on Enter (use-typed-filter.ts). */
 export function KeywordBox({
   value,
   onChange,
 }: {
   value: string;
-  onChange: (keyword: string) => void;
+  onChange: (keyword: string, options: { replace: boolean }) => void;
 }) {
-  const [text, setText] = useState(value);
-  const sent = useRef(value);
-  useEffect(() => {
-    if (value !== sent.current) {
-      sent.current = value;
-      setText(value);
-    }
-  }, [value]);
-  useEffect(() => {
-    if (text === sent.current) return;
-    const timer = setTimeout(() => {
-      sent.current = text;
-      onChange(text);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, onChange]);
+  const filter = useTypedFilter(value, onChange);
   return (
     <SearchBox
       placeholder="Search job or user name"
       ariaLabel="Search jobs by job or user name"
-      value={text}
-      onChange={(_, next) => setText(next ?? '')}
+      value={filter.text}
+      onChange={(_, next) => filter.setText(next ?? '')}
       onSearch={(next) => {
-        sent.current = next;
-        onChange(next);
+        filter.applyNow(next);
+        filter.endEdit();
+      }}
+      onClear={() => {
+        filter.applyNow('');
+        filter.endEdit();
+      }}
+      onBlur={() => {
+        filter.applyNow(filter.text);
+        filter.endEdit();
       }}
       styles={{ root: { width: 260 } }}
     />

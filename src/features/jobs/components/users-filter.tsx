@@ -1,10 +1,10 @@
 import { Checkbox, Stack, TextField } from '@fluentui/react';
-import { useEffect, useState } from 'react';
+import { useTypedFilter } from '../hooks/use-typed-filter.ts';
 
 interface UsersFilterProps {
   users: string[];
   me: string;
-  onChange: (users: string[]) => void;
+  onChange: (users: string[], options?: { replace: boolean }) => void;
 }
 
 const parse = (text: string) => [
@@ -16,25 +16,33 @@ const parse = (text: string) => [
   ),
 ];
 
-/** "My jobs" at one click, or any user names (comma-separated), applied on Enter or when leaving the field. */
+const sameUser = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * "My jobs" at one click, or user names (comma-separated, any case: the server matches them
+ * whatever their case, docs/api.md §5.2); applies after a pause in typing or on Enter, like the
+ * keyword.
+ */
 export function UsersFilter({ users, me, onChange }: UsersFilterProps) {
-  const [text, setText] = useState(users.join(', '));
-  useEffect(() => setText(users.join(', ')), [users]);
-  const mine = users.length === 1 && users[0] === me;
-  const apply = () => {
+  const filter = useTypedFilter(users.join(', '), (text, options) => {
     const next = parse(text);
-    if (next.join(',') !== users.join(',')) onChange(next);
+    if (next.join(',') !== users.join(',')) onChange(next, options);
+  });
+  const mine = users.length === 1 && sameUser(users[0]!, me);
+  const commit = () => {
+    filter.applyNow(filter.text);
+    filter.endEdit();
   };
   return (
     <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
       <TextField
         label="Users"
-        placeholder="alice, bob"
-        value={text}
-        onChange={(_, value) => setText(value ?? '')}
-        onBlur={apply}
+        placeholder="Any user"
+        value={filter.text}
+        onChange={(_, value) => filter.setText(value ?? '')}
+        onBlur={commit}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') apply();
+          if (event.key === 'Enter') commit();
         }}
         styles={{ root: { width: 180 } }}
       />
