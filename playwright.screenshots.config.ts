@@ -7,4 +7,6 @@ export default defineConfig({
   testDir: 'e2e/screenshots',
   testMatch: '**/*.shots.ts',
   timeout: 600_000,
+  // A person waits for a loaded machine too: pages may take longer than a test allows.
+  expect: { timeout: 60_000 },
 });

@@ -74,10 +74,12 @@ test('screenshots of every page, at 390, 900 and 1440 px, light and dark', async
     for (const theme of THEMES) {
       for (const width of WIDTHS) {
         const viewport = { width, height: 900 };
+        // Signed out: the test's options would otherwise give this context the signed-in storage.
         const anonymous = await browser.newContext({
           baseURL: server.baseURL,
           viewport,
           colorScheme: theme,
+          storageState: { cookies: [], origins: [] },
         });
         const login = await anonymous.newPage();
         await login.goto('/login');

@@ -37,6 +37,9 @@ export const queryKeys = {
   virtualClusters: {
     all: ['virtual-clusters'] as const,
   },
+  tokens: {
+    application: () => ['tokens', 'application'] as const,
+  },
   users: {
     all: ['users'] as const,
     /** Every user, as admins see them (`GET /api/v2/user`). */

@@ -7,3 +7,8 @@ import { apiRequest } from '../../lib/api-client.ts';
 export async function revokeToken(token: string): Promise<void> {
   await apiRequest(`/api/v1/token/${encodeURIComponent(token)}`, { method: 'DELETE', token });
 }
+
+/** The same route with a token's id (docs/api.md §3.5), as the signed-in person. */
+export async function revokeTokenById(id: string): Promise<void> {
+  await apiRequest(`/api/v1/token/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}

@@ -1,44 +1,35 @@
-import {
-  ActionButton,
-  ContextualMenuItemType,
-  Text,
-  type IContextualMenuItem,
-} from '@fluentui/react';
-import { useState } from 'react';
+import { ActionButton, ContextualMenuItemType, type IContextualMenuItem } from '@fluentui/react';
+import { lazy, Suspense, useState } from 'react';
 import { useSignOut } from '../../features/auth/index.ts';
-import { copyText } from '../../lib/clipboard.ts';
 import { useSession } from '../../lib/use-session.ts';
 import { useThemeChoice } from '../theme/theme-choice.tsx';
 
-/** The signed-in person's menu: API token for the CLI, theme, sign out. */
+const ApiTokensDialog = lazy(() =>
+  import('./api-tokens/api-tokens-dialog.tsx').then((module) => ({
+    default: module.ApiTokensDialog,
+  })),
+);
+
+/** The signed-in person's menu: API tokens for the CLI and scripts, theme, sign out. */
 export function UserMenu() {
   const session = useSession();
   const signOut = useSignOut();
   const { themeName, setThemeName } = useThemeChoice();
-  const [notice, setNotice] = useState('');
+  const [tokensOpen, setTokensOpen] = useState(false);
   if (!session) return null;
 
-  const announce = (text: string) => {
-    setNotice(text);
-    setTimeout(() => setNotice(''), 4000);
-  };
   const items: IContextualMenuItem[] = [
     {
       key: 'who',
       itemType: ItemHeader,
-      text: `Signed in as ${session.user}${session.admin ? ' (admin)' : ''}`,
+      text: `Signed in as ${session.user}${session.admin ? ' · administrator' : ''}`,
     },
     {
-      key: 'token',
-      text: 'Copy my API token',
-      title: 'For the CLI and scripts: Authorization: Bearer <token>',
-      iconProps: { iconName: 'Copy' },
-      onClick: () => {
-        copyText(session.token).then(
-          () => announce('API token copied to the clipboard.'),
-          () => announce('The browser did not allow copying the token.'),
-        );
-      },
+      key: 'tokens',
+      text: 'API tokens…',
+      title: 'Tokens for the CLI and scripts that signing out does not end',
+      iconProps: { iconName: 'Permissions' },
+      onClick: () => setTokensOpen(true),
     },
     {
       key: 'theme',
@@ -71,9 +62,11 @@ export function UserMenu() {
       >
         {session.user}
       </ActionButton>
-      <Text role="status" styles={{ root: { color: '#ffffff', order: -1, marginRight: 8 } }}>
-        {notice}
-      </Text>
+      {tokensOpen ? (
+        <Suspense fallback={null}>
+          <ApiTokensDialog onDismiss={() => setTokensOpen(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -36,7 +36,10 @@ export function JobFilters({ view, me, onChange }: JobFiltersProps) {
       role="search"
       aria-label="Filter jobs"
     >
-      <KeywordBox value={view.keyword} onChange={(keyword, options) => update({ keyword }, options)} />
+      <KeywordBox
+        value={view.keyword}
+        onChange={(keyword, options) => update({ keyword }, options)}
+      />
       <UsersFilter
         users={view.users}
         me={me}

@@ -5,16 +5,18 @@ import { ErrorBar } from '../../../components/error-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { jobKey } from '../../../lib/job-links.ts';
 import { useSession } from '../../../lib/use-session.ts';
-import { useJobs, useStopJobs } from '../hooks/job-list-queries.ts';
+import { whyDeleteDisabled } from '../delete-rule.ts';
+import { useDeleteJobs, useJobs, useStopJobs } from '../hooks/job-list-queries.ts';
 import { clearFilters, hasFilters, requestFromView } from '../list-view.ts';
 import { whyStopDisabled } from '../stop-rule.ts';
 import { useListView } from '../use-list-view.ts';
+import { BulkActionDialog } from './bulk-action-dialog.tsx';
+import { BulkResults } from './bulk-results.tsx';
+import type { BulkAction } from './bulk-words.ts';
 import { JobFilters } from './job-filters.tsx';
 import { JobTable } from './job-table.tsx';
 import { ListToolbar } from './list-toolbar.tsx';
 import { Pager } from './pager.tsx';
-import { StopDialog } from './stop-dialog.tsx';
-import { StopResults } from './stop-results.tsx';
 
 /** Selected rows, kept by job key across refreshes. */
 function useJobSelection(): [Selection, JobListItem[]] {
@@ -29,15 +31,17 @@ function useJobSelection(): [Selection, JobListItem[]] {
   return [selection, selected];
 }
 
-/** `/jobs`: every job, filtered, sorted and paged on the server, with bulk stop. */
+/** `/jobs`: every job, filtered, sorted and paged on the server, with bulk stop and delete. */
 export function JobListPage() {
   const session = useSession();
   const [view, setView] = useListView();
   const [autoRefresh, setAutoRefresh] = useState(true);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<BulkAction | null>(null);
   const [selection, selected] = useJobSelection();
   const jobs = useJobs(requestFromView(view), { autoRefresh });
   const stop = useStopJobs();
+  const remove = useDeleteJobs();
+  const bulk = { stop, delete: remove };
 
   const page = jobs.data;
   const filtered = hasFilters(view);
@@ -48,15 +52,25 @@ export function JobListPage() {
       </Text>
       <JobFilters view={view} me={session?.user ?? ''} onChange={setView} />
       <ListToolbar
+        selectedCount={selected.length}
         stopDisabledReason={whyStopDisabled(selected)}
-        onStop={() => setConfirming(true)}
+        onStop={() => setConfirming('stop')}
+        deleteDisabledReason={
+          session ? whyDeleteDisabled(selected, session) : 'Sign in to delete jobs.'
+        }
+        onDelete={() => setConfirming('delete')}
         refreshing={jobs.isFetching}
         onRefresh={() => jobs.refetch()}
         autoRefresh={autoRefresh}
         onAutoRefresh={setAutoRefresh}
         lastUpdated={jobs.dataUpdatedAt}
       />
-      {stop.data ? <StopResults results={stop.data} onDismiss={() => stop.reset()} /> : null}
+      {stop.data ? (
+        <BulkResults action="stop" results={stop.data} onDismiss={() => stop.reset()} />
+      ) : null}
+      {remove.data ? (
+        <BulkResults action="delete" results={remove.data} onDismiss={() => remove.reset()} />
+      ) : null}
       {jobs.isError ? (
         <ErrorBar
           error={jobs.error}
@@ -97,14 +111,15 @@ export function JobListPage() {
         />
       ) : null}
       {confirming ? (
-        <StopDialog
+        <BulkActionDialog
+          action={confirming}
           jobs={selected}
-          busy={stop.isPending}
-          onCancel={() => setConfirming(false)}
+          busy={bulk[confirming].isPending}
+          onCancel={() => setConfirming(null)}
           onConfirm={() =>
-            stop.mutate(selected, {
+            bulk[confirming].mutate(selected, {
               onSettled: () => {
-                setConfirming(false);
+                setConfirming(null);
                 selection.setAllSelected(false);
               },
             })

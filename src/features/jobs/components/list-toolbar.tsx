@@ -3,8 +3,11 @@ import { useNavigate } from 'react-router';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 
 interface ListToolbarProps {
+  selectedCount: number;
   stopDisabledReason: string | null;
   onStop: () => void;
+  deleteDisabledReason: string | null;
+  onDelete: () => void;
   refreshing: boolean;
   onRefresh: () => void;
   autoRefresh: boolean;
@@ -14,7 +17,9 @@ interface ListToolbarProps {
 
 export function ListToolbar(props: ListToolbarProps) {
   const navigate = useNavigate();
-  const { stopDisabledReason, autoRefresh, lastUpdated } = props;
+  const { stopDisabledReason, deleteDisabledReason, autoRefresh, lastUpdated } = props;
+  // With nothing selected the stop's reason ("Select the jobs to stop.") says enough for both.
+  const nothingSelected = props.selectedCount === 0;
   return (
     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 12 }}>
       <PrimaryButton iconProps={{ iconName: 'Add' }} onClick={() => navigate('/submit')}>
@@ -29,6 +34,15 @@ export function ListToolbar(props: ListToolbarProps) {
       >
         Stop
       </DefaultButton>
+      <DefaultButton
+        iconProps={{ iconName: 'Delete' }}
+        disabled={deleteDisabledReason !== null}
+        allowDisabledFocus
+        aria-describedby="delete-reason"
+        onClick={props.onDelete}
+      >
+        Delete
+      </DefaultButton>
       {/* The reason changes with each selection (a press on a row selects it): it shrinks and
           ends in an ellipsis instead of wrapping the toolbar, so the list never moves under the
           pointer between a press and its release. */}
@@ -42,6 +56,16 @@ export function ListToolbar(props: ListToolbarProps) {
           data-testid="stop-reason"
         >
           {stopDisabledReason ?? ''}
+        </Text>
+        <Text
+          id="delete-reason"
+          variant="small"
+          block
+          nowrap
+          title={deleteDisabledReason ?? undefined}
+          data-testid="delete-reason"
+        >
+          {nothingSelected ? '' : (deleteDisabledReason ?? '')}
         </Text>
       </Stack.Item>
       <Text variant="small" data-testid="last-updated">

@@ -6,6 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { jobListQueryOptions, type JobListRequest } from '../../../api/jobs/get-job-list.ts';
+import { deleteJobsMutationOptions } from '../../../api/jobs/delete-job.ts';
 import { stopJobsMutationOptions } from '../../../api/jobs/put-job-execution-type.ts';
 import {
   virtualClusterNames,
@@ -35,6 +36,11 @@ export function useVirtualClusterNames() {
 /** Bulk stop; the list, the dashboard and open job pages refresh afterwards. */
 export function useStopJobs() {
   return useMutation(stopJobsMutationOptions(useQueryClient()));
+}
+
+/** Bulk delete, with the same refresh. */
+export function useDeleteJobs() {
+  return useMutation(deleteJobsMutationOptions(useQueryClient()));
 }
 
 /** Starts the list's request while the page's code loads (route loader). */

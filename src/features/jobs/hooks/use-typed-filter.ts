@@ -7,8 +7,9 @@ type Apply = (text: string, options: { replace: boolean }) => void;
 
 /**
  * A filter typed into a box: it applies after a pause in typing and at once on Enter, and follows
- * the URL when that changes (Back). The first change while the box has focus is a new history
- * entry; later pauses in the same edit replace it, so Back returns to the view before the edit.
+ * the URL when that changes (Back). Each change is a new history entry, except that typing on (or
+ * deleting back) in the same edit replaces the entry it made: pauses inside one word do not each
+ * need a Back. Enter and leaving the box end the edit.
  */
 export function useTypedFilter(value: string, apply: Apply) {
   const [text, setText] = useState(value);
@@ -25,9 +26,11 @@ export function useTypedFilter(value: string, apply: Apply) {
     }
   }, [value]);
   const applyNow = useCallback((next: string) => {
-    if (next === sent.current) return;
+    const previous = sent.current;
+    if (next === previous) return;
     sent.current = next;
-    applyRef.current(next, { replace: pushed.current });
+    const continued = next.startsWith(previous) || previous.startsWith(next);
+    applyRef.current(next, { replace: pushed.current && continued });
     pushed.current = true;
   }, []);
   useEffect(() => {

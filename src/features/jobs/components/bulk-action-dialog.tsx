@@ -8,29 +8,38 @@ import {
   SpinnerSize,
 } from '@fluentui/react';
 import type { JobListItem } from '../../../../contract/api-types.ts';
+import { BULK_WORDS, jobCount, type BulkAction } from './bulk-words.ts';
 
-interface StopDialogProps {
+interface BulkActionDialogProps {
+  action: BulkAction;
   jobs: JobListItem[];
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** Confirms a stop and names every job it affects. */
-export function StopDialog({ jobs, busy, onConfirm, onCancel }: StopDialogProps) {
-  const count = jobs.length === 1 ? 'this job' : `these ${jobs.length} jobs`;
+/** Confirms a stop or a delete and names every job it affects. */
+export function BulkActionDialog({
+  action,
+  jobs,
+  busy,
+  onConfirm,
+  onCancel,
+}: BulkActionDialogProps) {
+  const words = BULK_WORDS[action];
+  const these = jobs.length === 1 ? 'this job' : `these ${jobs.length} jobs`;
   return (
     <Dialog
       hidden={false}
       onDismiss={busy ? undefined : onCancel}
       dialogContentProps={{
         type: DialogType.normal,
-        title: jobs.length === 1 ? 'Stop job?' : `Stop ${jobs.length} jobs?`,
-        subText: `Stopping ends every task of ${count}. It cannot be undone; you can clone a job to run it again.`,
+        title: `${words.verb} ${jobs.length === 1 ? 'job' : jobCount(jobs.length)}?`,
+        subText: words.consequence.replace('{jobs}', these),
       }}
       modalProps={{ isBlocking: true }}
     >
-      <ul aria-label="Jobs to stop" style={{ maxHeight: 200, overflow: 'auto', margin: 0 }}>
+      <ul aria-label={`Jobs to ${action}`} style={{ maxHeight: 200, overflow: 'auto', margin: 0 }}>
         {jobs.map((job) => (
           <li key={`${job.username}/${job.name}`}>
             {job.name} <small>({job.username})</small>
@@ -40,9 +49,9 @@ export function StopDialog({ jobs, busy, onConfirm, onCancel }: StopDialogProps)
       <DialogFooter>
         <PrimaryButton onClick={onConfirm} disabled={busy}>
           {busy ? (
-            <Spinner size={SpinnerSize.xSmall} label="Stopping…" labelPosition="right" />
+            <Spinner size={SpinnerSize.xSmall} label={words.busy} labelPosition="right" />
           ) : (
-            'Stop'
+            words.verb
           )}
         </PrimaryButton>
         <DefaultButton onClick={onCancel} disabled={busy}>
