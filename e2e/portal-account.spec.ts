@@ -1,38 +1,8 @@
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage } from './pages/login-page.ts';
-import { SubmitPage } from './pages/submit-page.ts';
 import { expect, test } from './fixtures/test.ts';
 
 const ENDED = 'Your session ended; sign in to continue.';
-
-test.describe('a session that ended', () => {
-  test.use({ signedInAs: 'tess' });
-
-  test('a revoked token: sign-in says the session ended, and the draft comes back', async ({
-    page,
-    api,
-  }) => {
-    const submit = new SubmitPage(page);
-    await submit.goto();
-    await submit.formField(/^Job name/).fill('tess-draft');
-    await expect(submit.editorLine('"jobName": "tess-draft"')).toBeVisible();
-    const token = await page.evaluate(
-      () => JSON.parse(localStorage.getItem('pai-session')!).token as string,
-    );
-    await api.logout(token); // revoked elsewhere (another tab, an admin, a password change)
-
-    await page.reload(); // its requests now answer 401
-    await expect(page).toHaveURL(/\/login\?from=%2Fsubmit$/);
-    await expect(page.getByText(ENDED)).toBeVisible();
-    await page.reload(); // still said after a reload of the sign-in page
-    await expect(page.getByText(ENDED)).toBeVisible();
-
-    await new LoginPage(page).signIn('tess', 'tess-password', { keep: true });
-    await expect(page).toHaveURL(/\/submit$/);
-    await expect(page.getByText(/Your unsubmitted draft from/)).toBeVisible();
-    await expect(submit.formField(/^Job name/)).toHaveValue('tess-draft');
-  });
-});
 
 test.describe('an expired session', () => {
   test.use({ signedInAs: 'uma' });

@@ -79,6 +79,7 @@ test.describe('a revoked token', () => {
 
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(page).toHaveURL(/\/login\?from=%2Fjobs%3Fkeyword%3Dabc$/);
+    await expect(page.getByText('Your session ended; sign in to continue.')).toBeVisible();
     await new LoginPage(page).signIn('dave', 'dave-password', { keep: true });
     await expect(page).toHaveURL(/\/jobs\?keyword=abc$/);
     await expect(page.getByRole('searchbox')).toHaveValue('abc');
