@@ -96,9 +96,9 @@ describe('job list: filters, order, paging and keyword', () => {
     // User names match whatever their case: the seeded user is `Bob`.
     const bobs = seeds.filter((s) => s.username === 'Bob').length;
     for (const asked of ['bob', 'BOB', 'Bob'])
-      expect(((await list(`username=${asked}&withTotalCount=true`)) as JobListPage).totalCount).toBe(
-        bobs,
-      );
+      expect(
+        ((await list(`username=${asked}&withTotalCount=true`)) as JobListPage).totalCount,
+      ).toBe(bobs);
     const repeated = (await list('state=RUNNING&state=FAILED')) as JobListItem[];
     expect(repeated.length).toBe(
       seeds.filter((s) => ['RUNNING', 'FAILED'].includes(s.state)).length,
