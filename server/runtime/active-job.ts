@@ -29,6 +29,11 @@ export interface ActiveJob {
   frameworkName: string;
   name: string;
   username: string;
+  /**
+   * Whose tasks these are, for their uid and their user files: the user's stable id, so a later
+   * user of the same name never shares them; `name:<username>` for a job kept by name only.
+   */
+  owner: string;
   vc: string;
   spec: JobSpec;
   attempt: number;

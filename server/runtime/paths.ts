@@ -36,9 +36,9 @@ export class RuntimePaths {
     return join(taskDir, 'work');
   }
 
-  /** A user's own files, which their tasks see at the data dir's path. */
-  userFilesDir(username: string): string {
-    return join(this.dataDir, 'user-files', username);
+  /** A user's own files, which their tasks see at the data dir's path (by owner: see ActiveJob). */
+  userFilesDir(owner: string): string {
+    return join(this.dataDir, 'user-files', owner);
   }
 
   hostKey(): string {

@@ -24,6 +24,7 @@ export function activeJobFromRow(row: RuntimeJobRow): ActiveJob {
     frameworkName: row.framework_name,
     name: row.name,
     username: row.username,
+    owner: row.user_id ?? `name:${row.username}`,
     vc: row.virtual_cluster,
     spec: parseJobSpec(row.config_json ?? '{}'),
     attempt: row.attempt,

@@ -12,6 +12,7 @@ export type RuntimeJobRow = Pick<
   | 'framework_name'
   | 'name'
   | 'username'
+  | 'user_id'
   | 'virtual_cluster'
   | 'config_json'
   | 'state'
@@ -45,7 +46,7 @@ export interface LaunchedTask extends TaskKey {
   pid: number | null;
 }
 
-const JOB_COLUMNS = `id, framework_name, name, username, virtual_cluster, config_json, state, execution_type,
+const JOB_COLUMNS = `id, framework_name, name, username, user_id, virtual_cluster, config_json, state, execution_type,
   attempt, pending_outcome, retries_user + retries_platform + retries_resource AS retries, app_launched_time`;
 
 /** Every write of the runtime; each one that touches several rows is one transaction. */

@@ -36,9 +36,9 @@ export interface LaunchContext {
 }
 
 /** The uid and gid the job's tasks run as: their owner's own when the server is root. */
-export function identityOf(ctx: LaunchContext, username: string): TaskIdentity {
+export function identityOf(ctx: LaunchContext, owner: string): TaskIdentity {
   if (!ctx.isolation?.sandboxed || !ctx.isolation.asRoot) return null;
-  const uid = ctx.uids.uidOf(username);
+  const uid = ctx.uids.uidOf(owner);
   return { uid, gid: uid };
 }
 
@@ -46,9 +46,9 @@ function sandboxOf(ctx: LaunchContext, job: ActiveJob, task: TaskRun): SandboxPl
   if (!ctx.isolation?.sandboxed) return null;
   return {
     dataDir: ctx.paths.dataDir,
-    userFilesDir: ctx.paths.userFilesDir(job.username),
+    userFilesDir: ctx.paths.userFilesDir(job.owner),
     workDir: task.workDir,
-    identity: identityOf(ctx, job.username),
+    identity: identityOf(ctx, job.owner),
     containerId: task.containerId,
     bwrap: ctx.options.bwrapPath,
   };
@@ -58,7 +58,7 @@ function sandboxOf(ctx: LaunchContext, job: ActiveJob, task: TaskRun): SandboxPl
 function sessionWrapper(ctx: LaunchContext, job: ActiveJob, task: TaskRun) {
   const procs = () => task.process?.cgroup?.procsFiles() ?? [];
   if (!ctx.isolation?.sandboxed) return (argv: string[]) => joinCgroupsArgv(procs(), argv);
-  const identity = identityOf(ctx, job.username);
+  const identity = identityOf(ctx, job.owner);
   return (argv: string[]): string[] | Error => {
     const pid = sandboxInitPid(
       `${task.taskDir}/sandbox.json`,
@@ -127,7 +127,7 @@ export function assignEnvironments(ctx: LaunchContext, job: ActiveJob): void {
       workDir: task.workDir,
     });
     // The server's HOME is not the task user's to write.
-    if (identityOf(ctx, job.username)) task.env.HOME = task.workDir;
+    if (identityOf(ctx, job.owner)) task.env.HOME = task.workDir;
   }
 }
 

@@ -43,15 +43,16 @@ export class TaskUids {
     this.byUser = new Map(Object.entries(stored));
   }
 
-  uidOf(username: string): number {
-    const known = this.byUser.get(username);
+  /** `owner` is a user's stable id (see ActiveJob.owner), so a reused name gets a new uid. */
+  uidOf(owner: string): number {
+    const known = this.byUser.get(owner);
     if (known !== undefined) return known;
     const used = new Set(this.byUser.values());
     let uid = this.range.first;
     while (used.has(uid)) uid++;
     if (uid > this.range.last)
-      throw new Error(`PAI_TASK_UID_RANGE has no uid left for user ${username}`);
-    this.byUser.set(username, uid);
+      throw new Error(`PAI_TASK_UID_RANGE has no uid left for user ${owner}`);
+    this.byUser.set(owner, uid);
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     writeFileSync(`${this.file}.tmp`, JSON.stringify(Object.fromEntries(this.byUser)), {
       mode: 0o600,

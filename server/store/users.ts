@@ -57,10 +57,21 @@ export class UserStore {
     );
   }
 
-  /** Jobs per user (submitted or imported), for `users list` and the admin page. */
+  /**
+   * Jobs per user (submitted or imported), for `users list` and the admin page: by the user's id,
+   * so a later user of a deleted user's name does not count the old jobs; jobs kept by name only
+   * count for the user of that name.
+   */
   jobCounts(): Map<string, number> {
     const rows = this.db
-      .prepare('SELECT username, count(*) AS n FROM jobs GROUP BY username')
+      .prepare(
+        `SELECT username, sum(n) AS n FROM (
+           SELECT u.username, count(*) AS n FROM jobs j JOIN users u ON u.user_id = j.user_id
+           GROUP BY u.username
+           UNION ALL
+           SELECT username, count(*) AS n FROM jobs WHERE user_id IS NULL GROUP BY username)
+         GROUP BY username`,
+      )
       .all() as { username: string; n: number }[];
     return new Map(rows.map((row) => [row.username, row.n]));
   }

@@ -94,6 +94,47 @@ describe('deleting a user', () => {
     expect((await newAlice('GET', `${kit.jobUrl(ownName)}/config`)).status).toBe(200);
   });
 
+  it.runIf(process.getuid?.() === 0)(
+    'a new user of the same name gets another task uid and none of the old user files',
+    async () => {
+      const runAs = async (token: string, command: string) => {
+        const config = oneTaskJob(command);
+        const post = await apiClient(kit.app, token)(
+          'POST',
+          '/api/v1/user/dora/jobs',
+          JSON.stringify(config),
+          json,
+        );
+        expect(post.status, post.text).toBe(202);
+        const url = `/api/v1/user/dora/jobs/${config.jobName as string}`;
+        await vi.waitFor(
+          async () =>
+            expect(((await admin('GET', url)).body as JobDetail).jobStatus.state).toBe('SUCCEEDED'),
+          { timeout: 30_000 },
+        );
+        return (await admin('GET', `${url}/tasks/main/0/logs/stdout`)).text;
+      };
+      // A task sees its user's own files at the data dir's path.
+      const before = await runAs(
+        await kit.addUser('dora'),
+        `id -u; echo kept > ${kit.dataDir}/note`,
+      );
+      expect((await admin('DELETE', '/api/v2/user/dora')).status).toBe(200);
+      const after = await runAs(
+        await kit.addUser('dora'),
+        `id -u; cat ${kit.dataDir}/note 2>/dev/null || echo absent`,
+      );
+      expect(after.split('\n')[0]).not.toBe(before.split('\n')[0]);
+      expect(after).toContain('absent');
+      // The admin's list counts only the new user's own job.
+      const listed = (await admin('GET', '/api/v2/user')).body as {
+        username: string;
+        jobCount: number;
+      }[];
+      expect(listed.find((user) => user.username === 'dora')?.jobCount).toBe(1);
+    },
+  );
+
   it('takes jobs kept by name only (imported history) with the user', async () => {
     importJobs(
       kit.db,
