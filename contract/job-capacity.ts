@@ -1,5 +1,6 @@
 import { JOB_CONFIG_DEFAULTS } from './job-config-schema.ts';
 import type { ValidationProblem } from './validation-problem.ts';
+import { counted } from './words.ts';
 
 /** What a virtual cluster holds, or what a job needs of it with all its tasks at once. */
 export interface Resources {
@@ -43,15 +44,15 @@ export function capacityProblems(
   total: Resources,
 ): ValidationProblem[] {
   const demand = jobDemand(config);
-  const needs: [string, number, number][] = [
-    ['vCores', demand.cpus, total.cpus],
-    ['memory MB', demand.memoryMB, total.memoryMB],
-    ['GPUs', demand.gpus, total.gpus],
+  const needs: [(n: number) => string, number, number][] = [
+    [(n) => counted(n, 'vCore'), demand.cpus, total.cpus],
+    [(n) => `${n} memory MB`, demand.memoryMB, total.memoryMB],
+    [(n) => counted(n, 'GPU'), demand.gpus, total.gpus],
   ];
   return needs
     .filter(([, needed, held]) => needed > held)
-    .map(([resource, needed, held]) => ({
+    .map(([amount, needed, held]) => ({
       path: 'taskRoles', // what the tasks ask for together; editing them answers it
-      message: `The job needs ${needed} ${resource} (all tasks together) but virtual cluster ${virtualCluster} has ${held} ${resource} in total.`,
+      message: `The job needs ${amount(needed)} (all tasks together) but virtual cluster ${virtualCluster} has ${amount(held)} in total.`,
     }));
 }

@@ -165,10 +165,10 @@ describe('pai CLI against a running server', { timeout: 120_000 }, () => {
   it('jobs import: once while the server runs, again without effect', async () => {
     expect(await pai(dataDir, ['jobs', 'import', historyFile])).toMatchObject({
       code: 0,
-      stdout: `Imported 2 job(s) from ${historyFile}; 0 already present.\n`,
+      stdout: `Imported 2 jobs from ${historyFile}; 0 already present.\n`,
     });
     expect((await pai(dataDir, ['jobs', 'import', historyFile])).stdout).toBe(
-      `Imported 0 job(s) from ${historyFile}; 2 already present.\n`,
+      `Imported 0 jobs from ${historyFile}; 2 already present.\n`,
     );
     const { body } = await login('bob', 'bob-secret-1');
     const list = (await (

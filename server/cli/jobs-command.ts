@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { JOBS_USAGE } from './usage.ts';
 import { ImportError, importJobs } from '../jobs/import-jobs.ts';
 import { openDatabase } from '../store/db.ts';
+import { counted } from '../../contract/words.ts';
 
 /** `jobs import FILE`: job history into the store; works whether or not the server runs. */
 export async function jobsCommand(args: string[]): Promise<number> {
@@ -21,7 +22,7 @@ export async function jobsCommand(args: string[]): Promise<number> {
   const db = openDatabase(loadConfig().dataDir);
   try {
     const { imported, skipped } = importJobs(db, text);
-    console.log(`Imported ${imported} job(s) from ${file}; ${skipped} already present.`);
+    console.log(`Imported ${counted(imported, 'job')} from ${file}; ${skipped} already present.`);
     return 0;
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;

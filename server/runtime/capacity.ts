@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '../cluster-config.ts';
 import { jobDemand, taskKeys, roleOf, type JobSpec } from './job-spec.ts';
+import { counted } from '../../contract/words.ts';
 
 export interface Demand {
   cpus: number;
@@ -69,10 +70,12 @@ export class Capacity {
     if (!total) return `virtual cluster ${vc} does not exist on this server`;
     const demand = jobDemand(spec);
     const short: string[] = [];
-    if (demand.cpus > total.cpus) short.push(`${demand.cpus} CPUs (it has ${total.cpus})`);
+    if (demand.cpus > total.cpus)
+      short.push(`${counted(demand.cpus, 'CPU')} (it has ${total.cpus})`);
     if (demand.memoryMB > total.memoryMB)
       short.push(`${demand.memoryMB} MB of memory (it has ${total.memoryMB})`);
-    if (demand.gpus > total.gpus) short.push(`${demand.gpus} GPUs (it has ${total.gpus})`);
+    if (demand.gpus > total.gpus)
+      short.push(`${counted(demand.gpus, 'GPU')} (it has ${total.gpus})`);
     return short.length
       ? `the job needs ${short.join(', ')} at once, more than virtual cluster ${vc} holds`
       : null;

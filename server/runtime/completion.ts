@@ -1,6 +1,7 @@
 import { EXIT_CODE_STOP_REQUESTED } from '../../contract/job-state.ts';
 import { roleOf, type JobSpec, type TaskKey } from './job-spec.ts';
 import type { FailureKind, TaskEnd } from './task-end.ts';
+import { counted } from '../../contract/words.ts';
 
 /** How an attempt ends: the job's final state unless a failed attempt is retried. */
 export interface Outcome {
@@ -49,7 +50,7 @@ export function decideOutcome(
     role.minFailedTaskCount !== null &&
     count('FAILED') >= role.minFailedTaskCount
   ) {
-    const why = `${count('FAILED')} task(s) of role ${role.name} failed, reaching its minFailedTaskCount of ${role.minFailedTaskCount}`;
+    const why = `${counted(count('FAILED'), 'task')} of role ${role.name} failed, reaching its minFailedTaskCount of ${role.minFailedTaskCount}`;
     return {
       state: 'FAILED',
       exitCode: ended.end.exitCode,
@@ -65,7 +66,7 @@ export function decideOutcome(
     role.minSucceededTaskCount !== null &&
     count('SUCCEEDED') >= role.minSucceededTaskCount
   ) {
-    const why = `${count('SUCCEEDED')} task(s) of role ${role.name} succeeded, reaching its minSucceededTaskCount of ${role.minSucceededTaskCount}`;
+    const why = `${counted(count('SUCCEEDED'), 'task')} of role ${role.name} succeeded, reaching its minSucceededTaskCount of ${role.minSucceededTaskCount}`;
     return {
       state: 'SUCCEEDED',
       exitCode: 0,
@@ -78,7 +79,7 @@ export function decideOutcome(
   }
   if (tasks.every((task) => task.end !== null)) {
     const failed = tasks.filter((task) => task.end?.state === 'FAILED').length;
-    const why = `All ${tasks.length} task(s) ended (${failed} failed) and no task role reached its minFailedTaskCount or minSucceededTaskCount`;
+    const why = `All ${counted(tasks.length, 'task')} ended (${failed} failed) and no task role reached its minFailedTaskCount or minSucceededTaskCount`;
     return {
       state: 'SUCCEEDED',
       exitCode: 0,

@@ -1,6 +1,5 @@
 import type { JobQueueStatus, Resources } from '../../contract/api-types.ts';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { counted as count } from '../../contract/words.ts';
 
 const RESOURCES: { key: keyof Resources; amount: (n: number) => string }[] = [
   { key: 'gpus', amount: (n) => count(n, 'GPU', 'GPUs') },

@@ -3,6 +3,7 @@ import type { NamedVirtualCluster } from '../../../api/virtual-clusters/get-virt
 import { Card } from '../../../components/card.tsx';
 import { UsageBar } from '../../../components/usage-bar.tsx';
 import { WaitingQueue } from './waiting-queue.tsx';
+import { counted } from '../../../../contract/words.ts';
 
 const gb = (mb: number) => mb / 1024;
 const amount = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
@@ -19,7 +20,7 @@ export function VcCard({ cluster, onResize, onRemove }: VcCardProps) {
   const fixed = name === 'default';
   const free = `Free: ${amount(Math.max(0, total.vCores - used.vCores))} CPUs, ${amount(
     Math.max(0, gb(total.memory - used.memory)),
-  )} GB memory, ${Math.max(0, total.GPUs - used.GPUs)} GPUs`;
+  )} GB memory, ${counted(Math.max(0, total.GPUs - used.GPUs), 'GPU')}`;
   return (
     <Card
       title={name}

@@ -1,9 +1,10 @@
 import { MessageBar, MessageBarType } from '@fluentui/react';
 import type { JobStatus, Resources } from '../../../../contract/api-types.ts';
+import { counted } from '../../../../contract/words.ts';
 import { ordinal, waitingFor } from '../../../lib/queue-words.ts';
 
 const resources = (of: Resources) =>
-  `${of.cpus} ${of.cpus === 1 ? 'CPU' : 'CPUs'}, ${of.memoryMB} MB of memory and ${of.gpus} ${of.gpus === 1 ? 'GPU' : 'GPUs'}`;
+  `${counted(of.cpus, 'CPU')}, ${of.memoryMB} MB of memory and ${counted(of.gpus, 'GPU')}`;
 
 /** Why a waiting job waits: its place in its VC's queue and what it lacks (docs/api.md §5.3). */
 export function WaitingSummary({ status }: { status: JobStatus }) {

@@ -8,6 +8,7 @@ import {
 } from '../../model/resource-usage.ts';
 import { taskLabel } from '../../model/task-summary.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
+import { counted } from '../../../../../contract/words.ts';
 
 /** One task's charts: CPU against its cores, memory against its limit, GPU memory where reported. */
 export function TaskResources({ metrics }: { metrics: TaskMetrics }) {
@@ -40,7 +41,7 @@ export function TaskResources({ metrics }: { metrics: TaskMetrics }) {
             <TimeSeriesChart
               title="GPU memory"
               lines={seriesByAttempt(samples, (sample) => sample.gpuMemoryBytes)}
-              summary={`now ${last.gpuMemoryBytes === null ? '—' : formatBytes(last.gpuMemoryBytes)}, peak ${formatBytes(usage.peakGpuMemoryBytes)} on ${requested.gpuNumber} GPU(s)`}
+              summary={`now ${last.gpuMemoryBytes === null ? '—' : formatBytes(last.gpuMemoryBytes)}, peak ${formatBytes(usage.peakGpuMemoryBytes)} on ${counted(requested.gpuNumber, 'GPU')}`}
             />
           )}
         </Stack>
