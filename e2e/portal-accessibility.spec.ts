@@ -135,19 +135,6 @@ test.describe('signed in', () => {
     expect(await background()).toBe(after);
   });
 
-  test('the API token can be copied for the CLI', async ({ page, context, baseURL }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await page.goto('/');
-    await page.getByRole('button', { name: /^Account menu for/ }).click();
-    await page.getByRole('menuitem', { name: 'Copy my API token' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'API token copied' })).toBeVisible();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    const stored = await page.evaluate(
-      () => JSON.parse(localStorage.getItem('pai-session')!).token as string,
-    );
-    expect(copied).toBe(stored);
-  });
-
   test('an unknown page says so inside the portal', async ({ page }) => {
     await page.goto('/no/such/page/here');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

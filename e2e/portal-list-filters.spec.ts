@@ -1,7 +1,7 @@
 import { JobListPage } from './pages/job-list-page.ts';
 import { expect, test } from './fixtures/test.ts';
 
-const USER = 'quinn';
+const USER = 'quella';
 
 test.describe('job list filters behave alike', () => {
   test.use({ signedInAs: USER });
@@ -27,7 +27,7 @@ test.describe('job list filters behave alike', () => {
   }) => {
     const list = new JobListPage(page);
     // Only this spec's users: the worker's server holds other specs' jobs too.
-    await list.goto('?user=quinn,zed&state=Failed');
+    await list.goto('?user=quella,zed&state=Failed');
     await expect.poll(() => list.jobNames()).toEqual(['z-failed', 'q-failed']);
     await list.keyword.pressSequentially('q');
     // Applied after a pause, with the focus still in the box (no Enter, no blur).
@@ -38,7 +38,7 @@ test.describe('job list filters behave alike', () => {
     await expect.poll(() => list.jobNames()).toEqual(['q-failed']);
 
     await page.goBack();
-    await expect(page).toHaveURL(/\/jobs\?user=quinn(,|%2C)zed&state=Failed$/);
+    await expect(page).toHaveURL(/\/jobs\?user=quella(,|%2C)zed&state=Failed$/);
     await expect(list.keyword).toHaveValue('');
     await expect.poll(() => list.jobNames()).toEqual(['z-failed', 'q-failed']);
   });
@@ -52,8 +52,8 @@ test.describe('job list filters behave alike', () => {
     await expect(users).toHaveAttribute('placeholder', 'Any user');
     await expect(users).toHaveValue('');
 
-    await users.pressSequentially('QUINN');
-    await expect(page).toHaveURL(/[?&]user=QUINN/);
+    await users.pressSequentially('QUELLA');
+    await expect(page).toHaveURL(/[?&]user=QUELLA/);
     await expect(users).toBeFocused();
     await expect.poll(() => list.jobNames()).toEqual(['q-failed']);
     await expect(page.getByRole('checkbox', { name: 'My jobs' })).toBeChecked();
@@ -64,8 +64,8 @@ test.describe('job list filters behave alike', () => {
     await expect.poll(() => list.jobNames()).toEqual(['z-failed']);
 
     await page.goBack();
-    await expect(page).toHaveURL(/[?&]user=QUINN/);
-    await expect(users).toHaveValue('QUINN');
+    await expect(page).toHaveURL(/[?&]user=QUELLA/);
+    await expect(users).toHaveValue('QUELLA');
     await page.goBack();
     await expect(page).toHaveURL(/\/jobs\?state=Failed$/);
     await expect(users).toHaveValue('');

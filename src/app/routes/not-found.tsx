@@ -5,8 +5,8 @@ import { Link, useLocation } from 'react-router';
 export function NotFoundPage() {
   const { pathname } = useLocation();
   return (
-    <Column style={{ padding: 24 }}>
-      <Text as="h1" variant="xxLarge">
+    <Column>
+      <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
         Page not found
       </Text>
       <Text as="p">

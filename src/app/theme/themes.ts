@@ -32,4 +32,16 @@ export const darkTheme: Theme = createTheme({
     black: '#f8f8f8',
     white: '#1b1a19',
   },
+  // Derived from the palette, disabled controls were drawn in #c8c8c8: next to white text they
+  // looked enabled. Disabled text and controls are dimmed as in Fluent's own dark themes.
+  semanticColors: {
+    disabledText: '#797775',
+    disabledBodyText: '#797775',
+    disabledSubtext: '#605e5c',
+    buttonTextDisabled: '#797775',
+    buttonBackgroundDisabled: '#252423',
+    buttonBorderDisabled: '#252423',
+    primaryButtonTextDisabled: '#797775',
+    primaryButtonBackgroundDisabled: '#252423',
+  },
 });

@@ -111,6 +111,8 @@ function JobDetail({ job }: { job: JobRef }) {
         onLinkClick={(item) => item?.props.itemKey && show(item.props.itemKey as Tab)}
         headersOnly
         aria-label="Job details"
+        overflowBehavior="menu"
+        overflowAriaLabel="More job details"
       >
         <PivotItem itemKey="tasks" headerText="Tasks" />
         <PivotItem itemKey="resources" headerText="Resources" />

@@ -9,13 +9,21 @@ import { whyNoTasks } from '../model/no-tasks.ts';
 import { countByState, gpuIndices, taskLabel } from '../model/task-summary.ts';
 
 const classes = mergeStyleSets({
+  // Fixed column widths: every task role's table lines up with the others; a narrow window
+  // scrolls the table instead of squeezing it.
+  scroller: { overflowX: 'auto' },
   table: {
     width: '100%',
+    minWidth: 640,
+    tableLayout: 'fixed',
     borderCollapse: 'collapse',
     selectors: { 'th, td': { textAlign: 'left', padding: '4px 8px', verticalAlign: 'middle' } },
   },
   copyable: { display: 'inline-flex', alignItems: 'center', gap: 2, fontFamily: 'monospace' },
 });
+
+/** Index, State, IP, Ports, GPUs, Exit code, Actions. */
+const COLUMN_WIDTHS = ['7%', '14%', '17%', '22%', '9%', '11%', '20%'];
 
 interface TaskRolesProps {
   detail: JobDetail;
@@ -63,80 +71,87 @@ interface TaskTableProps {
 function TaskTable({ role, tasks, onShowLogs, onShowSsh }: TaskTableProps) {
   const theme = useTheme();
   return (
-    <table className={classes.table}>
-      <caption className={visuallyHidden}>Tasks of {role}</caption>
-      <thead style={{ borderBottom: `1px solid ${theme.palette.neutralLight}` }}>
-        <tr>
-          <th scope="col">Index</th>
-          <th scope="col">State</th>
-          <th scope="col">IP</th>
-          <th scope="col">Ports</th>
-          <th scope="col">GPUs</th>
-          <th scope="col">Exit code</th>
-          <th scope="col">Actions</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tasks.map((task) => {
-          const label = taskLabel(role, task.taskIndex);
-          const address = { role, index: task.taskIndex };
-          return (
-            <tr
-              key={task.taskIndex}
-              style={{ borderBottom: `1px solid ${theme.palette.neutralLighter}` }}
-            >
-              <td>{task.taskIndex}</td>
-              <td>
-                <StateBadge job={{ state: task.taskState, executionType: 'START' }} />
-              </td>
-              <td>
-                {task.containerIp ? (
-                  <span className={classes.copyable}>
-                    {task.containerIp}
-                    <CopyButton text={task.containerIp} label={`IP of ${label}`} />
-                  </span>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                {Object.entries(task.containerPorts ?? {}).map(([portLabel, port]) => (
-                  <span key={portLabel} className={classes.copyable} style={{ marginRight: 8 }}>
-                    {portLabel}: {port}
-                    <CopyButton text={port} label={`${portLabel} port of ${label}`} />
-                  </span>
-                ))}
-              </td>
-              <td>{gpuIndices(task.containerGpus).join(', ') || '—'}</td>
-              <td>
-                <ExitCode code={task.containerExitCode} />
-              </td>
-              <td>
-                <ActionButton
-                  iconProps={{ iconName: 'TextDocument' }}
-                  ariaLabel={`Logs of ${label}`}
-                  onClick={() => onShowLogs(address)}
-                >
-                  Logs
-                </ActionButton>
-                <ActionButton
-                  iconProps={{ iconName: 'Remote' }}
-                  ariaLabel={`SSH to ${label}`}
-                  disabled={task.taskState !== 'RUNNING'}
-                  title={
-                    task.taskState === 'RUNNING'
-                      ? undefined
-                      : 'SSH is open only while the task runs'
-                  }
-                  onClick={() => onShowSsh(address)}
-                >
-                  SSH
-                </ActionButton>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className={classes.scroller}>
+      <table className={classes.table}>
+        <caption className={visuallyHidden}>Tasks of {role}</caption>
+        <colgroup>
+          {COLUMN_WIDTHS.map((width, column) => (
+            <col key={column} style={{ width }} />
+          ))}
+        </colgroup>
+        <thead style={{ borderBottom: `1px solid ${theme.palette.neutralLight}` }}>
+          <tr>
+            <th scope="col">Index</th>
+            <th scope="col">State</th>
+            <th scope="col">IP</th>
+            <th scope="col">Ports</th>
+            <th scope="col">GPUs</th>
+            <th scope="col">Exit code</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((task) => {
+            const label = taskLabel(role, task.taskIndex);
+            const address = { role, index: task.taskIndex };
+            return (
+              <tr
+                key={task.taskIndex}
+                style={{ borderBottom: `1px solid ${theme.palette.neutralLighter}` }}
+              >
+                <td>{task.taskIndex}</td>
+                <td>
+                  <StateBadge job={{ state: task.taskState, executionType: 'START' }} />
+                </td>
+                <td>
+                  {task.containerIp ? (
+                    <span className={classes.copyable}>
+                      {task.containerIp}
+                      <CopyButton text={task.containerIp} label={`IP of ${label}`} />
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>
+                  {Object.entries(task.containerPorts ?? {}).map(([portLabel, port]) => (
+                    <span key={portLabel} className={classes.copyable} style={{ marginRight: 8 }}>
+                      {portLabel}: {port}
+                      <CopyButton text={port} label={`${portLabel} port of ${label}`} />
+                    </span>
+                  ))}
+                </td>
+                <td>{gpuIndices(task.containerGpus).join(', ') || '—'}</td>
+                <td>
+                  <ExitCode code={task.containerExitCode} />
+                </td>
+                <td>
+                  <ActionButton
+                    iconProps={{ iconName: 'TextDocument' }}
+                    ariaLabel={`Logs of ${label}`}
+                    onClick={() => onShowLogs(address)}
+                  >
+                    Logs
+                  </ActionButton>
+                  <ActionButton
+                    iconProps={{ iconName: 'Remote' }}
+                    ariaLabel={`SSH to ${label}`}
+                    disabled={task.taskState !== 'RUNNING'}
+                    title={
+                      task.taskState === 'RUNNING'
+                        ? undefined
+                        : 'SSH is open only while the task runs'
+                    }
+                    onClick={() => onShowSsh(address)}
+                  >
+                    SSH
+                  </ActionButton>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -37,8 +37,8 @@ const specs: ColumnSpec[] = [
     key: 'vc',
     name: 'Virtual cluster',
     sort: 'virtualCluster',
-    minWidth: 90,
-    maxWidth: 140,
+    minWidth: 120, // its header in full, with the sort arrow
+    maxWidth: 160,
     render: (job) => job.virtualCluster,
   },
   {

@@ -20,6 +20,8 @@ export function ListToolbar(props: ListToolbarProps) {
   const { stopDisabledReason, deleteDisabledReason, autoRefresh, lastUpdated } = props;
   // With nothing selected the stop's reason ("Select the jobs to stop.") says enough for both.
   const nothingSelected = props.selectedCount === 0;
+  const deleteReason = nothingSelected ? '' : (deleteDisabledReason ?? '');
+  const reasons = [stopDisabledReason, deleteReason].filter(Boolean).join(' ');
   return (
     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 12 }}>
       <PrimaryButton iconProps={{ iconName: 'Add' }} onClick={() => navigate('/submit')}>
@@ -46,26 +48,16 @@ export function ListToolbar(props: ListToolbarProps) {
       {/* The reason changes with each selection (a press on a row selects it): it shrinks and
           ends in an ellipsis instead of wrapping the toolbar, so the list never moves under the
           pointer between a press and its release. */}
-      <Stack.Item grow shrink styles={{ root: { minWidth: 0 } }}>
-        <Text
-          id="stop-reason"
-          variant="small"
-          block
-          nowrap
-          title={stopDisabledReason ?? undefined}
-          data-testid="stop-reason"
-        >
-          {stopDisabledReason ?? ''}
-        </Text>
-        <Text
-          id="delete-reason"
-          variant="small"
-          block
-          nowrap
-          title={deleteDisabledReason ?? undefined}
-          data-testid="delete-reason"
-        >
-          {nothingSelected ? '' : (deleteDisabledReason ?? '')}
+      {/* No basis of its own: a longer reason never wraps the toolbar onto another line; one line
+          for both reasons, as a second line would grow the toolbar on a selection too. */}
+      <Stack.Item grow shrink styles={{ root: { flexBasis: 0, minWidth: 120 } }}>
+        <Text variant="small" block nowrap title={reasons || undefined}>
+          <span id="stop-reason" data-testid="stop-reason">
+            {stopDisabledReason ?? ''}
+          </span>{' '}
+          <span id="delete-reason" data-testid="delete-reason">
+            {deleteReason}
+          </span>
         </Text>
       </Stack.Item>
       <Text variant="small" data-testid="last-updated">
