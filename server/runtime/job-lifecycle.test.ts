@@ -102,7 +102,7 @@ describe('job lifecycle on the local runtime', () => {
       appExitCode: 0,
       appExitTriggerTaskIndex: 1,
     });
-    expect(detail.jobStatus.appExitDiagnostics).toMatch(/All 2 task\(s\) ended \(1 failed\)/);
+    expect(detail.jobStatus.appExitDiagnostics).toMatch(/All 2 tasks ended \(1 failed\)/);
   });
 
   it('succeeds the job when a role reaches minSucceededTaskCount and stops the rest', async () => {
