@@ -104,7 +104,17 @@ describe('crash recovery', () => {
     await kill(server);
     // While the server is down: one task's processes vanish without a trace, another task ends.
     for (const pid of processesOf(containerOf(vanisher))) process.kill(pid, 'SIGKILL');
-    const gone = (d: JobDetail) => () => expect(processesOf(containerOf(d))).toEqual([]);
+    const gone = (d: JobDetail) => () => {
+      const left = processesOf(containerOf(d));
+      const info = left.map((pid) => {
+        try {
+          return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')} | ${readFileSync(`/proc/${pid}/stat`, 'utf8').slice(0, 80)}`;
+        } catch {
+          return `${pid} gone`;
+        }
+      });
+      expect(`${d.jobStatus.name} ${info.join(' || ')}`).toBe(`${d.jobStatus.name} `);
+    };
     await vi.waitFor(gone(vanisher), { timeout: 10_000, interval: 50 });
     await vi.waitFor(gone(finisher), { timeout: 30_000, interval: 50 }); // it exits after 1.5 s
 
