@@ -104,6 +104,7 @@ describe('crash recovery', () => {
     await kill(server);
     // While the server is down: one task's processes vanish without a trace, another task ends.
     for (const pid of processesOf(containerOf(vanisher))) process.kill(pid, 'SIGKILL');
+    // A failure names the job and each process left: command line and state.
     const gone = (d: JobDetail) => () => {
       const left = processesOf(containerOf(d));
       const info = left.map((pid) => {
