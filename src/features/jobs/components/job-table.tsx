@@ -42,13 +42,13 @@ const renderEveryRow = () => false;
 export function JobTable({ jobs, fetching, sort, selection, onSort }: JobTableProps) {
   const container = useGridBusy(fetching || !jobs);
   const [measure, width] = useElementWidth<HTMLDivElement>();
-  // New columns re-render every row: only a new sort or a width that fits other columns makes
-  // them (measuring the width after the first render changes nothing on a wide screen).
-  const fitting = [...columnsThatFit(width)].join(',');
+  // New columns re-render every row: a new sort or a new width makes them. Fluent's justified
+  // layout sizes the columns once per set of columns, so a width change that keeps the same
+  // columns (a vertical scrollbar appearing as rows arrive) must rebuild them too, or the last
+  // column (State, on a phone) ends past the right edge.
   const columns = useMemo(
-    () =>
-      jobColumnsOf({ field: sort.field, descending: sort.descending }, new Set(fitting.split(','))),
-    [sort.field, sort.descending, fitting],
+    () => jobColumnsOf({ field: sort.field, descending: sort.descending }, columnsThatFit(width)),
+    [sort.field, sort.descending, width],
   );
   const onColumnHeaderClick = (_: unknown, column?: IColumn) => {
     const field = column?.data as JobOrderField | undefined;
