@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { vi } from 'vitest';
 import type { JobDetail } from '../contract/api-types.ts';
 import { killProcessesWorkingUnder } from './processes.ts';
 import { startServeProcess, type ServeProcess } from './serve-process.ts';
@@ -64,13 +65,15 @@ export class RestartableServer {
     return (await (await this.api(`/api/v1/user/admin/jobs/${jobName}`)).json()) as JobDetail;
   }
 
-  async waitFor(jobName: string, state: string, timeoutMs = 60_000): Promise<JobDetail> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const current = await this.detail(jobName);
-      if (current.jobStatus.state === state) return current;
-      if (Date.now() > deadline) throw new Error(`${jobName}: ${JSON.stringify(current)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitFor(jobName: string, state: string, timeoutMs = 60_000): Promise<JobDetail> {
+    return vi.waitFor(
+      async () => {
+        const current = await this.detail(jobName);
+        if (current.jobStatus.state !== state)
+          throw new Error(`${jobName}: ${JSON.stringify(current)}`);
+        return current;
+      },
+      { timeout: timeoutMs, interval: 100 },
+    );
   }
 }

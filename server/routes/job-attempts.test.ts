@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobAttempt, JobDetail } from '../../contract/api-types.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { FAST_OPTIONS } from '../runtime/test-kit.ts';
@@ -37,14 +37,13 @@ describe(
       expect(
         (await owner('POST', '/api/v1/user/alice/jobs', JSON.stringify(config), json)).status,
       ).toBe(202);
-      const deadline = Date.now() + 40_000;
-      while (
-        ((await owner('GET', '/api/v1/jobs/alice~flaky')).body as JobDetail).jobStatus.state !==
-        'FAILED'
-      ) {
-        if (Date.now() > deadline) throw new Error('the job did not fail');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await vi.waitFor(
+        async () =>
+          expect(
+            ((await owner('GET', '/api/v1/jobs/alice~flaky')).body as JobDetail).jobStatus.state,
+          ).toBe('FAILED'),
+        { timeout: 40_000, interval: 100 },
+      );
     });
     afterAll(async () => {
       await admin('DELETE', '/api/v1/jobs/alice~flaky');
@@ -148,13 +147,15 @@ describe(
         taskRoles: [{ name: 'main', taskNumber: 1, command: 'sleep 30' }],
       };
       await owner('POST', '/api/v1/user/alice/jobs', JSON.stringify(config), json);
-      let attempts: JobAttempt[] = [];
-      const deadline = Date.now() + 20_000;
-      while (attempts[0]?.state !== 'RUNNING') {
-        if (Date.now() > deadline) throw new Error(`not running: ${JSON.stringify(attempts)}`);
-        attempts = (await owner('GET', '/api/v1/jobs/alice~sleeper/attempts')).body as JobAttempt[];
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const attempts = await vi.waitFor(
+        async () => {
+          const answer = (await owner('GET', '/api/v1/jobs/alice~sleeper/attempts'))
+            .body as JobAttempt[];
+          expect(answer[0]?.state).toBe('RUNNING');
+          return answer;
+        },
+        { timeout: 20_000, interval: 100 },
+      );
       expect(attempts).toHaveLength(1);
       expect(attempts[0]).toMatchObject({ attemptIndex: 0, isLatest: true, exitCode: null });
       await admin('DELETE', '/api/v1/jobs/alice~sleeper');

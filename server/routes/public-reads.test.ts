@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
 import { FAST_OPTIONS } from '../runtime/test-kit.ts';
@@ -44,11 +44,11 @@ describe('reads without a token, PAI_PUBLIC_READS=true (as OpenPAI v0.16)', () =
       taskRoles: [{ name: 'm', command: 'echo the-password-is-hunter2 >&2; exit 3' }],
     };
     expect((await alice('POST', '/api/v1/user/alice/jobs', job)).status).toBe(202);
-    const deadline = Date.now() + 20_000;
-    const state = async () => ((await alice('GET', jobUrl)).body as JobDetail).jobStatus.state;
-    while ((await state()) !== 'FAILED' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await vi.waitFor(
+      async () =>
+        expect(((await alice('GET', jobUrl)).body as JobDetail).jobStatus.state).toBe('FAILED'),
+      { timeout: 20_000, interval: 50 },
+    );
   });
   afterAll(() => t.close());
 

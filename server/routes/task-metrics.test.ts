@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, TaskMetrics } from '../../contract/api-types.ts';
 import { MAX_SAMPLES_PER_TASK, TaskMetricsStore } from '../metrics/task-metrics-store.ts';
 import { LocalRuntime } from '../runtime/local-runtime.ts';
@@ -42,17 +42,18 @@ describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 
   });
 
   it('samples a running task: non-zero CPU and memory, against what it asked for', async () => {
-    const deadline = Date.now() + 60_000;
-    let metrics: TaskMetrics | undefined;
-    for (;;) {
-      const response = await owner('GET', '/api/v1/jobs/alice~busy/tasks/main/0/metrics');
-      expect(response.status).toBe(200);
-      metrics = response.body as TaskMetrics;
-      const last = metrics.samples.at(-1);
-      if (metrics.samples.length >= 2 && last && last.rssBytes > 60 * 1024 * 1024) break;
-      if (Date.now() > deadline) throw new Error(`no samples: ${JSON.stringify(metrics)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // At least two samples, the last one with the 64 MB string in memory.
+    const metrics = await vi.waitFor(
+      async () => {
+        const response = await owner('GET', '/api/v1/jobs/alice~busy/tasks/main/0/metrics');
+        expect(response.status).toBe(200);
+        const answer = response.body as TaskMetrics;
+        expect(answer.samples.length).toBeGreaterThanOrEqual(2);
+        expect(answer.samples.at(-1)!.rssBytes).toBeGreaterThan(60 * 1024 * 1024);
+        return answer;
+      },
+      { timeout: 60_000, interval: 200 },
+    );
     expect(metrics.requested).toEqual({
       cpuNumber: 2,
       memoryBytes: 512 * 1024 * 1024,
@@ -72,14 +73,13 @@ describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 
       JSON.stringify({ value: 'STOP' }),
       json,
     );
-    const deadline = Date.now() + 30_000;
-    while (
-      ((await owner('GET', '/api/v1/jobs/alice~busy')).body as JobDetail).jobStatus.state !==
-      'STOPPED'
-    ) {
-      if (Date.now() > deadline) throw new Error('the job did not stop');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await vi.waitFor(
+      async () =>
+        expect(
+          ((await owner('GET', '/api/v1/jobs/alice~busy')).body as JobDetail).jobStatus.state,
+        ).toBe('STOPPED'),
+      { timeout: 30_000, interval: 100 },
+    );
     const response = await admin('GET', '/api/v1/user/alice/jobs/busy/tasks/main/0/metrics');
     expect(response.status).toBe(200);
     expect((response.body as TaskMetrics).samples.length).toBeGreaterThan(1);

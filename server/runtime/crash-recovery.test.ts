@@ -101,6 +101,16 @@ describe('crash recovery', () => {
     const survivorWrapper = wrapperOf(survivor);
     expect(survivorWrapper).toBeDefined();
 
+    // RUNNING comes when the sandbox starts; wait until each command itself runs (the shell has
+    // the container id only once bubblewrap has set the sandbox up).
+    const commandRuns = (d: JobDetail, program: string) => () =>
+      expect(
+        processesOf(containerOf(d)).map(
+          (pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0],
+        ),
+      ).toContain(program);
+    await vi.waitFor(commandRuns(vanisher, 'sleep'), { timeout: 10_000, interval: 20 });
+
     await kill(server);
     // While the server is down: one task's processes vanish without a trace, another task ends.
     for (const pid of processesOf(containerOf(vanisher))) process.kill(pid, 'SIGKILL');

@@ -3,23 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { vi } from 'vitest';
 import type { JobDetail, SshInfo } from '../../contract/api-types.ts';
 import { startServer, type RunningServer } from '../../testing/server.ts';
 
 const run = promisify(execFile);
 
 export const TEST_PIDS_MAX = 200;
-
-/** Polls `probe` until it returns an empty list (or `timeoutMs`); returns its last answer. */
-export async function untilNone(probe: () => number[], timeoutMs = 10_000): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
-  let last = probe();
-  while (last.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = probe();
-  }
-  return last;
-}
 
 export interface Outcome {
   code: number;
@@ -65,14 +55,15 @@ export class ServerUser {
     return (await (await this.api(this.jobPath(jobName))).json()) as JobDetail;
   }
 
-  async waitFor(jobName: string, done: (detail: JobDetail) => boolean): Promise<JobDetail> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const detail = await this.detail(jobName);
-      if (done(detail)) return detail;
-      if (Date.now() > deadline) throw new Error(`${jobName}: ${JSON.stringify(detail)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitFor(jobName: string, done: (detail: JobDetail) => boolean): Promise<JobDetail> {
+    return vi.waitFor(
+      async () => {
+        const detail = await this.detail(jobName);
+        if (!done(detail)) throw new Error(`${jobName}: ${JSON.stringify(detail)}`);
+        return detail;
+      },
+      { timeout: 60_000, interval: 100 },
+    );
   }
 
   async stdout(jobName: string): Promise<string> {

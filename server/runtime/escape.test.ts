@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import {
   processesRunning,
   startEscapeServer,
-  untilNone,
   type EscapeServer,
   type Outcome,
   type ServerUser,
@@ -90,7 +89,10 @@ const ATTEMPTS: Attempt[] = [
     check: async (_s, _outcome, tag) => {
       // Through SSH the task still runs; its end is checked when it is stopped (afterAll).
       if (tag.startsWith('1')) return;
-      expect(await untilNone(() => processesRunning(`sleep 61${tag}`))).toEqual([]);
+      await vi.waitFor(() => expect(processesRunning(`sleep 61${tag}`)).toEqual([]), {
+        timeout: 10_000,
+        interval: 100,
+      });
     },
   },
   {
@@ -159,7 +161,10 @@ describe.skipIf(!asRoot)('escape attempts by a non-admin job and SSH into it (as
       });
       await alice.waitFor('shell', ended);
       // What SSH sessions left behind (the orphan, the fork bomb) went with the task.
-      expect(await untilNone(() => processesRunning('sleep 611'))).toEqual([]);
+      await vi.waitFor(() => expect(processesRunning('sleep 611')).toEqual([]), {
+        timeout: 10_000,
+        interval: 100,
+      });
     }
     await cluster?.stop();
     rmSync(keys, { recursive: true, force: true });

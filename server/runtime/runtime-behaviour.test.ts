@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, SshInfo, TaskStatus } from '../../contract/api-types.ts';
@@ -20,6 +20,11 @@ const ended = (detail: JobDetail) =>
 const tasksOf = (detail: JobDetail, role = 'main'): TaskStatus[] =>
   detail.taskRoles[role]!.taskStatuses;
 const LOG_MAX = 64 * 1024;
+/** The exit-status files task wrappers wrote under a data dir (jobs/<id>/attempt-<n>/<task>/). */
+const exitStatuses = (dataDir: string): string[] =>
+  readdirSync(join(dataDir, 'jobs'), { recursive: true, encoding: 'utf8' })
+    .filter((path) => basename(path) === 'exit-status')
+    .map((path) => readFileSync(join(dataDir, 'jobs', path), 'utf8'));
 const slurmSkip = slurmSkipReason();
 if (slurmSkip) console.log(`Slurm runtime tests skipped: ${slurmSkip}`);
 
@@ -47,6 +52,11 @@ describe.each([
   const it_ = (name: string, test: () => Promise<void>) =>
     it.skipIf(skip !== null)(name, test, 2 * timeout);
   const waitEnd = (name: string) => kit.waitFor(name, ended, timeout);
+  /** The scheduler (ours, or Slurm's) has looked at the job and left it waiting. */
+  const keptWaiting = (jobName: string) =>
+    backend === 'local'
+      ? kit.schedulerKeptWaiting(jobName)
+      : kit.waitFor(jobName, (d) => /^Waiting in Slurm/.test(d.jobStatus.appExitDiagnostics ?? ''));
   const get = (url: string) =>
     kit.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${kit.token}` } });
 
@@ -132,7 +142,7 @@ describe.each([
       await kit.waitForState(big, 'RUNNING', timeout);
       const gang = await kit.submit(oneTaskJob('echo ran', {}, { taskNumber: 2 }));
       const dropped = await kit.submit(oneTaskJob('echo never', {}, { taskNumber: 2 }));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await keptWaiting(gang);
       expect((await kit.detail(gang)).jobStatus.state).toBe('WAITING');
       await kit.stop(dropped);
       expect((await waitEnd(dropped)).jobStatus).toMatchObject({
@@ -148,8 +158,12 @@ describe.each([
   it_('stops a running job: SIGTERM, then SIGKILL after the grace period', async () => {
     const name = await kit.submit(oneTaskJob("trap '' TERM; echo up; sleep 60 & wait; sleep 60"));
     await kit.waitForState(name, 'RUNNING', timeout);
-    await kit.waitFor(name, () => true);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // "up" comes after the trap: from then on only SIGKILL ends the task.
+    await vi.waitFor(
+      async () =>
+        expect((await get(`${kit.jobUrl(name)}/tasks/main/0/logs/stdout`)).body).toBe('up\n'),
+      { timeout, interval: 50 },
+    );
     await kit.stop(name);
     const detail = await waitEnd(name);
     expect(detail.jobStatus).toMatchObject({ state: 'STOPPED', appExitCode: -7351 });
@@ -186,11 +200,14 @@ describe.each([
   it_('lets a stock OpenSSH client into a running task with the downloaded key', async () => {
     const name = await kit.submit(oneTaskJob('exec sleep 60'));
     await kit.waitForState(name, 'RUNNING', timeout);
-    let info: SshInfo = { containers: [] } as unknown as SshInfo;
-    for (let tries = 0; tries < 100 && info.containers.length === 0; tries++) {
-      info = (await get(`${kit.jobUrl(name)}/ssh`)).json() as SshInfo;
-      if (info.containers.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const info = await vi.waitFor(
+      async () => {
+        const answer = (await get(`${kit.jobUrl(name)}/ssh`)).json() as SshInfo;
+        expect(answer.containers).not.toHaveLength(0);
+        return answer;
+      },
+      { timeout, interval: 50 },
+    );
     const key = (await get(new URL(info.keyPair.privateKeyDirectDownloadLink).pathname)).body;
     const keyFile = join(kit.dataDir, `key-${backend}`);
     writeFileSync(keyFile, key, { mode: 0o600 });
@@ -222,7 +239,10 @@ describe.each([
       await server.waitFor('survivor', 'RUNNING');
       await server.waitFor('finisher', 'RUNNING');
       await server.kill9();
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      // The finisher ends while the server is down: its wrapper records how on disk.
+      await vi.waitFor(() => expect(exitStatuses(server.dataDir)).toContain('exit 7\n'), {
+        timeout: 30_000,
+      });
       await server.start();
       const finished = await server.detail('finisher');
       expect(finished.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 7 });
