@@ -1,33 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test.ts';
+import { seriousViolations } from './pages/axe-report.ts';
 import { JobListPage } from './pages/job-list-page.ts';
-
-/** Serious and critical axe violations, described well enough to fix. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Rows fade in: measure colours once every finite animation has finished (spinners never do).
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          document
-            .getAnimations()
-            .filter(
-              (animation) =>
-                animation.playState !== 'finished' &&
-                animation.effect?.getComputedTiming().endTime !== Infinity,
-            ).length,
-      ),
-    )
-    .toBe(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`).join('; ')})`,
-    );
-}
 
 test('the login page has no serious accessibility violations and signs in from the keyboard alone', async ({
   page,

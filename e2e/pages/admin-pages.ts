@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { seriousViolations } from './axe-report.ts';
 
 /** The users page: one row per user, actions named after the user they act on. */
 export class AdminUsersPage {
@@ -35,23 +34,4 @@ export class AdminUsersPage {
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
     return password;
   }
-}
-
-/** Serious axe violations once every finite animation (rows, dialogs fading in) has finished. */
-export async function settledViolations(page: Page): Promise<string[]> {
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          document
-            .getAnimations()
-            .filter(
-              (animation) =>
-                animation.playState !== 'finished' &&
-                animation.effect?.getComputedTiming().endTime !== Infinity,
-            ).length,
-      ),
-    )
-    .toBe(0);
-  return seriousViolations(page);
 }
