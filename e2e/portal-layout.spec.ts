@@ -80,6 +80,98 @@ test("the job list's headers are shown in full at 1440 px", async ({ page, seedi
   expect(cut).toBe(false);
 });
 
+/** Left edges of the page's title, the given elements, and the page's content box. */
+async function leftEdges(page: Page, parts: Record<string, Locator>) {
+  const edges: Record<string, number | undefined> = {
+    content: await page
+      .locator('main')
+      .evaluate(
+        (main) => main.getBoundingClientRect().x + parseFloat(getComputedStyle(main).paddingLeft),
+      ),
+    title: await titleLeft(page),
+  };
+  for (const [name, locator] of Object.entries(parts)) {
+    await expect(locator).toBeVisible();
+    edges[name] = (await locator.boundingBox())?.x;
+  }
+  return edges;
+}
+
+/** Every named edge at the same x, reported by name when one is off. */
+function expectOneEdge(edges: Record<string, number | undefined>): void {
+  const content = edges.content!;
+  expect(edges).toEqual(Object.fromEntries(Object.keys(edges).map((name) => [name, content])));
+}
+
+test.describe('one left edge', () => {
+  test.use({ signedInAs: 'admin' });
+
+  for (const width of [1440, 900, 390]) {
+    test(`titles, the search box and the content line up at ${width} px`, async ({
+      page,
+      seeding,
+    }) => {
+      const jobName = uniqueName('edge');
+      await seeding.submitText(
+        'admin',
+        JSON.stringify({
+          jobName,
+          image: 'ubuntu:22.04',
+          taskRoles: [
+            { name: 'main', taskNumber: 1, cpuNumber: 1, memoryMB: 128, command: 'true' },
+          ],
+        }),
+      );
+      await page.setViewportSize({ width, height: 900 });
+      const pages: [string, (page: Page) => Record<string, Locator>][] = [
+        ['/', (p) => ({ card: p.getByRole('region', { name: 'My jobs' }) })],
+        [
+          '/jobs',
+          (p) => ({
+            search: p.getByRole('search', { name: 'Filter jobs' }).locator('.ms-SearchBox'),
+            table: p.getByRole('grid'),
+          }),
+        ],
+        [
+          `/jobs/admin/${jobName}`,
+          (p) => ({
+            back: p.getByRole('main').getByRole('link', { name: '← Jobs' }),
+            tabs: p.getByRole('tablist'),
+          }),
+        ],
+        ['/submit', (p) => ({ templates: p.getByRole('button', { name: /^Templates/ }) })],
+        ['/admin/users', (p) => ({ table: p.getByRole('table', { name: 'Users' }) })],
+        ['/admin/virtual-clusters', (p) => ({ card: p.getByRole('region', { name: 'default' }) })],
+      ];
+      for (const [path, parts] of pages) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await test.step(path, async () => expectOneEdge(await leftEdges(page, parts(page))));
+      }
+    });
+  }
+
+  for (const width of [1440, 900]) {
+    test(`"Clear filters" sits on the filters' row at ${width} px`, async ({ page }) => {
+      // Low enough that the page scrolls: its scroll bar takes 15 px of the row's width.
+      await page.setViewportSize({ width, height: 300 });
+      await page.goto('/jobs?state=Failed');
+      const filters = page.getByRole('search', { name: 'Filter jobs' });
+      const clear = filters.getByRole('button', { name: 'Clear filters' });
+      await expect(clear).toBeVisible();
+      const main = page.getByRole('main');
+      expect(await main.evaluate((m) => m.scrollHeight > m.clientHeight)).toBe(true);
+      const clusters = await filters
+        .getByRole('combobox', { name: 'Virtual cluster' })
+        .boundingBox();
+      const button = await clear.boundingBox();
+      // Filters are aligned at their bottom edge: a row of its own puts the button 40 px lower.
+      expect(button!.y + button!.height).toBeCloseTo(clusters!.y + clusters!.height, 0);
+      expect(button!.x).toBeGreaterThan(clusters!.x);
+    });
+  }
+});
+
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
 

@@ -3,6 +3,7 @@ import { useIsFetching, useQuery, useQueryClient, type Query } from '@tanstack/r
 import { clusterInfoQueryOptions } from '../../../api/cluster/get-cluster-info.ts';
 import { IsolationNotice } from '../../../components/isolation-notice.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { WrapRow } from '../../../components/wrap-row.tsx';
 import { useSession } from '../../../lib/use-session.ts';
 import { DASHBOARD_KEYS } from '../hooks/dashboard-queries.ts';
 import { JobCounts } from './job-counts.tsx';
@@ -43,13 +44,7 @@ export function DashboardPage() {
   if (!session) return null;
   return (
     <Stack tokens={{ childrenGap: 16 }}>
-      <Stack
-        horizontal
-        horizontalAlign="space-between"
-        verticalAlign="center"
-        wrap
-        tokens={{ childrenGap: 8 }}
-      >
+      <WrapRow gap={8} spread>
         <Text as="h1" variant="xLarge" styles={{ root: { margin: 0 } }}>
           Welcome, {session.user}
         </Text>
@@ -71,7 +66,7 @@ export function DashboardPage() {
             Refresh
           </DefaultButton>
         </Stack>
-      </Stack>
+      </WrapRow>
       <IsolationNotice isolation={clusterInfo.data?.taskIsolation} admin={session.admin} />
       <div className={classes.grid}>
         <Stack tokens={{ childrenGap: 16 }}>

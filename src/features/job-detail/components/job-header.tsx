@@ -6,6 +6,7 @@ import { ExitCode } from '../../../components/exit-code.tsx';
 import { JobDuration, QueueTime } from '../../../components/job-duration.tsx';
 import { LegacyBadge } from '../../../components/legacy-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { WrapRow } from '../../../components/wrap-row.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 
 const classes = mergeStyleSets({
@@ -31,13 +32,13 @@ export function JobHeader({ jobName, legacy, status, actions }: JobHeaderProps) 
   const { retryDetails } = status;
   return (
     <Stack tokens={{ childrenGap: 12 }}>
-      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 12 }}>
+      <WrapRow gap={12}>
         <Text as="h1" variant="xLarge" styles={{ root: { margin: 0, wordBreak: 'break-all' } }}>
           {jobName}
         </Text>
         <StateBadge job={status} />
         {legacy && <LegacyBadge />}
-      </Stack>
+      </WrapRow>
       {actions}
       <dl className={classes.facts}>
         <Fact term="User">{status.username}</Fact>

@@ -4,6 +4,7 @@ import { CopyButton } from '../../../components/copy-button.tsx';
 import { ExitCode } from '../../../components/exit-code.tsx';
 import { StateBadge } from '../../../components/state-badge.tsx';
 import { visuallyHidden } from '../../../components/visually-hidden.ts';
+import { WrapRow } from '../../../components/wrap-row.tsx';
 import type { TaskAddress } from '../../../api/jobs/get-task-log.ts';
 import { whyNoTasks } from '../model/no-tasks.ts';
 import { countByState, gpuIndices, taskLabel } from '../model/task-summary.ts';
@@ -39,7 +40,7 @@ export function TaskRoles({ detail, onShowLogs, onShowSsh }: TaskRolesProps) {
     <Stack tokens={{ childrenGap: 24 }}>
       {roles.map(([role, { taskStatuses }]) => (
         <section key={role} aria-label={`Task role ${role}`}>
-          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 12 }}>
+          <WrapRow gap={12}>
             <Text as="h3" variant="mediumPlus" styles={{ root: { margin: 0 } }}>
               Task role {role}
             </Text>
@@ -48,7 +49,7 @@ export function TaskRoles({ detail, onShowLogs, onShowSsh }: TaskRolesProps) {
                 {count} {state.toLowerCase()}
               </Text>
             ))}
-          </Stack>
+          </WrapRow>
           <TaskTable
             role={role}
             tasks={taskStatuses}

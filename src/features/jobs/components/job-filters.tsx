@@ -1,5 +1,6 @@
-import { Checkbox, DefaultButton, Dropdown, Stack, type IDropdownOption } from '@fluentui/react';
+import { Checkbox, DefaultButton, Dropdown, type IDropdownOption } from '@fluentui/react';
 import type { DisplayState } from '../../../../contract/job-state.ts';
+import { WrapRow } from '../../../components/wrap-row.tsx';
 import { useVirtualClusterNames } from '../hooks/job-list-queries.ts';
 import { clearFilters, FILTER_STATES, hasFilters, type JobListView } from '../list-view.ts';
 import { KeywordBox } from './keyword-box.tsx';
@@ -21,6 +22,8 @@ function toggled<T extends string>(values: T[], option: IDropdownOption | undefi
 /**
  * Keyword, users, states, virtual clusters, legacy; any change goes back to page 1 and is a new
  * history entry (typed filters: one per edit, use-typed-filter.ts), so Back restores the view.
+ * Widths are chosen so that "Clear filters" stays on the filters' row: all of them on one row in
+ * 1,192 px (1440 px window), and the state, cluster, legacy and clear on one row in 652 px (900).
  */
 export function JobFilters({ view, me, onChange }: JobFiltersProps) {
   const clusters = useVirtualClusterNames();
@@ -28,14 +31,7 @@ export function JobFilters({ view, me, onChange }: JobFiltersProps) {
   const update = (patch: Partial<JobListView>, options?: { replace?: boolean }) =>
     onChange({ ...view, ...patch, page: 1 }, options);
   return (
-    <Stack
-      horizontal
-      wrap
-      verticalAlign="end"
-      tokens={{ childrenGap: 12 }}
-      role="search"
-      aria-label="Filter jobs"
-    >
+    <WrapRow gap={8} align="end" role="search" aria-label="Filter jobs">
       <KeywordBox
         value={view.keyword}
         onChange={(keyword, options) => update({ keyword }, options)}
@@ -61,7 +57,7 @@ export function JobFilters({ view, me, onChange }: JobFiltersProps) {
         options={clusterNames.map((name) => ({ key: name, text: name }))}
         selectedKeys={view.virtualClusters}
         onChange={(_, option) => update({ virtualClusters: toggled(view.virtualClusters, option) })}
-        styles={{ root: { width: 180 } }}
+        styles={{ root: { width: 170 } }}
       />
       <Checkbox
         label="Legacy jobs only"
@@ -70,13 +66,8 @@ export function JobFilters({ view, me, onChange }: JobFiltersProps) {
         styles={{ root: { marginBottom: 6 } }}
       />
       {hasFilters(view) ? (
-        <DefaultButton
-          iconProps={{ iconName: 'ClearFilter' }}
-          onClick={() => onChange(clearFilters(view))}
-        >
-          Clear filters
-        </DefaultButton>
+        <DefaultButton onClick={() => onChange(clearFilters(view))}>Clear filters</DefaultButton>
       ) : null}
-    </Stack>
+    </WrapRow>
   );
 }

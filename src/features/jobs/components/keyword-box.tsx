@@ -28,7 +28,8 @@ export function KeywordBox({
         filter.applyNow(filter.text);
         filter.endEdit();
       }}
-      styles={{ root: { width: 260 } }}
+      // The placeholder is 172 px wide in Debian's default font.
+      styles={{ root: { width: 220 } }}
     />
   );
 }
