@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { killProcessesWorkingUnder } from './processes.ts';
+import { apiClient, type ApiClient } from './http.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -122,5 +123,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/** API clients for a job's owner (alice, created here), another user (bob), the admin and nobody. */
+export interface Callers {
+  owner: ApiClient;
+  other: ApiClient;
+  admin: ApiClient;
+  anonymous: ApiClient;
+}
+
+export async function createCallers(t: TestApp): Promise<Callers> {
+  return {
+    anonymous: apiClient(t.app),
+    other: apiClient(t.app, await t.addUser('bob')),
+    owner: apiClient(t.app, await t.addUser('alice')),
+    admin: apiClient(t.app, await t.login(TEST_ADMIN.username, TEST_ADMIN.password)),
   };
 }

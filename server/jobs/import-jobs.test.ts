@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, JobListItem } from '../../contract/api-types.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
-import { FAST_OPTIONS } from '../runtime/test-kit.ts';
+import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { apiClient, type ApiClient } from '../../testing/http.ts';
 import { ImportError, importJobs } from './import-jobs.ts';
@@ -51,8 +50,7 @@ describe('importing job history', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      runtime: ({ config, db, cluster }) =>
-        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: fastLocalRuntime,
     });
     alice = apiClient(t.app, await t.addUser('alice'));
   });
@@ -117,8 +115,7 @@ describe('importing job history', () => {
     await t.close({ keepDataDir: true });
     t = await createTestApp({
       dataDir,
-      runtime: ({ config, db, cluster }) =>
-        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: fastLocalRuntime,
     });
     alice = apiClient(t.app, await t.login('alice', 'alice-password'));
     const detail = (await alice('GET', '/api/v1/jobs/old-train')).body as JobDetail;

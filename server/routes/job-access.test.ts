@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail, JobListItem } from '../../contract/api-types.ts';
 import { importJobs } from '../jobs/import-jobs.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
-import { FAST_OPTIONS } from '../runtime/test-kit.ts';
-import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { apiClient, type ApiClient } from '../../testing/http.ts';
+import { fastLocalRuntime } from '../runtime/test-kit.ts';
+import { createCallers, createTestApp, type TestApp } from '../../testing/app.ts';
+import type { ApiClient } from '../../testing/http.ts';
 
 type Role = 'anonymous' | 'other' | 'owner' | 'admin';
 const ROLES: Role[] = ['anonymous', 'other', 'owner', 'admin'];
@@ -32,13 +31,9 @@ describe('who may do what with a job (anonymous / other user / owner / admin)', 
 
   beforeAll(async () => {
     t = await createTestApp({
-      runtime: ({ config, db, cluster }) =>
-        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: fastLocalRuntime,
     });
-    as.anonymous = apiClient(t.app);
-    as.other = apiClient(t.app, await t.addUser('bob'));
-    as.owner = apiClient(t.app, await t.addUser('alice'));
-    as.admin = apiClient(t.app, await t.login('admin', 'admin-password'));
+    Object.assign(as, await createCallers(t));
     await as.owner('POST', '/api/v1/user/alice/jobs', jobConfig('shared'), json);
     importJobs(
       t.db,

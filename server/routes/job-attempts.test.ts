@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobAttempt, JobDetail } from '../../contract/api-types.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
-import { FAST_OPTIONS } from '../runtime/test-kit.ts';
-import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { apiClient, type ApiClient } from '../../testing/http.ts';
+import { fastLocalRuntime } from '../runtime/test-kit.ts';
+import { createCallers, createTestApp, type TestApp } from '../../testing/app.ts';
+import type { ApiClient } from '../../testing/http.ts';
 
 const json = { 'content-type': 'application/json' };
 // Each attempt prints its container id (it names the attempt) and a secret on stderr, then fails.
@@ -21,13 +20,9 @@ describe(
 
     beforeAll(async () => {
       t = await createTestApp({
-        runtime: ({ config, db, cluster }) =>
-          new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+        runtime: fastLocalRuntime,
       });
-      anonymous = apiClient(t.app);
-      owner = apiClient(t.app, await t.addUser('alice'));
-      other = apiClient(t.app, await t.addUser('bob'));
-      admin = apiClient(t.app, await t.login('admin', 'admin-password'));
+      ({ owner, other, admin, anonymous } = await createCallers(t));
       const config = {
         jobName: 'flaky',
         image: 'ubuntu',

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
-import { FAST_OPTIONS } from '../runtime/test-kit.ts';
+import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { apiClient, type ApiClient } from '../../testing/http.ts';
 
@@ -34,8 +33,7 @@ describe('reads without a token, PAI_PUBLIC_READS=true (as OpenPAI v0.16)', () =
   beforeAll(async () => {
     t = await createTestApp({
       env: { PAI_PUBLIC_READS: 'true' },
-      runtime: ({ config, db, cluster }) =>
-        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: fastLocalRuntime,
     });
     alice = apiClient(t.app, await t.addUser('alice'));
     const job = {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, TaskMetrics } from '../../contract/api-types.ts';
 import { MAX_SAMPLES_PER_TASK, TaskMetricsStore } from '../metrics/task-metrics-store.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
-import { FAST_OPTIONS } from '../runtime/test-kit.ts';
-import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { apiClient, type ApiClient } from '../../testing/http.ts';
+import { fastLocalRuntime } from '../runtime/test-kit.ts';
+import { createCallers, createTestApp, type TestApp } from '../../testing/app.ts';
+import type { ApiClient } from '../../testing/http.ts';
 
 const json = { 'content-type': 'application/json' };
 // Holds 64 MB and keeps one core busy until stopped.
@@ -20,13 +19,9 @@ describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 
   beforeAll(async () => {
     t = await createTestApp({
       metricsIntervalMs: 200,
-      runtime: ({ config, db, cluster }) =>
-        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: fastLocalRuntime,
     });
-    anonymous = apiClient(t.app);
-    owner = apiClient(t.app, await t.addUser('alice'));
-    other = apiClient(t.app, await t.addUser('bob'));
-    admin = apiClient(t.app, await t.login('admin', 'admin-password'));
+    ({ owner, other, admin, anonymous } = await createCallers(t));
     const config = {
       jobName: 'busy',
       image: 'ubuntu',

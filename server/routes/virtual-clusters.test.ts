@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VirtualCluster } from '../../contract/api-types.ts';
-import { LocalRuntime } from '../runtime/local-runtime.ts';
-import { FAST_OPTIONS } from '../runtime/test-kit.ts';
+import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { apiClient, type ApiClient } from '../../testing/http.ts';
 
@@ -11,8 +10,7 @@ describe('virtual clusters', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      runtime: ({ config, db, cluster }) =>
-        new LocalRuntime({ config, db, cluster, options: FAST_OPTIONS }),
+      runtime: fastLocalRuntime,
     });
     alice = apiClient(t.app, await t.addUser('alice'));
   });

@@ -49,6 +49,11 @@ export function oneTaskJob(
   };
 }
 
+/** A real LocalRuntime with FAST_OPTIONS, for createTestApp's `runtime`. */
+export const fastLocalRuntime = (
+  parts: Omit<ConstructorParameters<typeof LocalRuntime>[0], 'options'>,
+) => new LocalRuntime({ ...parts, options: FAST_OPTIONS });
+
 /** The real app with a real LocalRuntime on a temp data dir, and a signed-in user `alice`. */
 export async function createRuntimeApp(
   options: {
