@@ -25,7 +25,7 @@ test('following a log keeps its newest line in view; scrolling up pauses it unti
   const jobName = uniqueName('follow');
   await seeding.submitText(
     USER,
-    oneTaskConfig(jobName, 'for i in $(seq 1 600); do echo "line-$i"; sleep 0.2; done'),
+    oneTaskConfig(jobName, 'for i in $(seq 1 2400); do echo "line-$i"; sleep 0.05; done'),
   );
   const detail = new JobDetailPage(page);
   await page.setViewportSize(WINDOWS[0]!);
