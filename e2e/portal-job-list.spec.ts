@@ -119,6 +119,52 @@ test.describe('job list filters and legacy jobs', () => {
     expect((await list.grid.boundingBox())?.y).toBe(before?.y);
   });
 
+  test('rows are drawn at their final width: no cell is resized after the first row appears', async ({
+    page,
+  }) => {
+    // Counts width changes of the grid's cells from the moment a job's link is in the page.
+    await page.addInitScript(() => {
+      const state = { rowSeen: false, resized: [] as string[] };
+      Object.assign(window, { cellResizes: state });
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (!state.rowSeen) {
+            state.rowSeen = !!document.querySelector('[role="grid"] a[href^="/jobs/"]');
+            continue;
+          }
+          const cell = record.target as Element;
+          if (
+            record.type === 'attributes' &&
+            cell.matches('[role="gridcell"], [role="columnheader"]')
+          )
+            state.resized.push(
+              `${cell.textContent}: ${record.oldValue} -> ${cell.getAttribute('style')}`,
+            );
+        }
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['style'],
+        attributeOldValue: true,
+      });
+    });
+    const list = new JobListPage(page);
+    await list.goto('?user=hank');
+    await expect.poll(() => list.jobNames()).toEqual(['h-legacy', 'h-gamma', 'h-beta', 'h-alpha']);
+    await list.settled();
+    // The width observer reports after a layout: two frames later its answer has been drawn.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const { rowSeen, resized } = await page.evaluate(
+      () =>
+        (window as unknown as { cellResizes: { rowSeen: boolean; resized: string[] } }).cellResizes,
+    );
+    expect(rowSeen).toBe(true);
+    expect(resized).toEqual([]);
+  });
+
   test('no jobs match: says so and offers to clear the filters', async ({ page }) => {
     const list = new JobListPage(page);
     await list.goto('?keyword=no-such-job-anywhere');

@@ -5,7 +5,8 @@ export function useElementWidth<T extends HTMLElement>(): [(element: T | null) =
   const [width, setWidth] = useState(0);
   const ref = useCallback((element: T | null) => {
     if (!element) return;
-    setWidth(element.clientWidth);
+    // Measured as the observer will report it, so its first report changes nothing.
+    setWidth(Math.floor(element.getBoundingClientRect().width));
     const observer = new ResizeObserver(([entry]) => {
       if (entry) setWidth(Math.floor(entry.contentRect.width));
     });

@@ -23,6 +23,9 @@ const classes = mergeStyleSets({
   main: {
     gridArea: 'main',
     overflow: 'auto',
+    // The scrollbar's room is kept when the page is short, so a page's width does not change
+    // when rows arrive (lists size their columns from it).
+    scrollbarGutter: 'stable',
     padding: '16px 24px',
     [`@media ${NARROW}`]: { padding: '12px 12px' },
   },

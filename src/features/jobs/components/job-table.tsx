@@ -8,6 +8,7 @@ import {
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { JobListItem, JobOrderField } from '../../../../contract/api-types.ts';
 import { jobKey } from '../../../lib/job-links.ts';
+import { CHECK_COLUMN, justifiedColumns } from '../../../lib/justified-columns.ts';
 import { useElementWidth } from '../../../lib/use-element-width.ts';
 import { columnsThatFit, jobColumnsOf, type SortState } from './job-columns.tsx';
 
@@ -42,12 +43,16 @@ const renderEveryRow = () => false;
 export function JobTable({ jobs, fetching, sort, selection, onSort }: JobTableProps) {
   const container = useGridBusy(fetching || !jobs);
   const [measure, width] = useElementWidth<HTMLDivElement>();
-  // New columns re-render every row: a new sort or a new width makes them. Fluent's justified
-  // layout sizes the columns once per set of columns, so a width change that keeps the same
-  // columns (a vertical scrollbar appearing as rows arrive) must rebuild them too, or the last
-  // column (State, on a phone) ends past the right edge.
+  // Columns are sized here from the measured width (Fluent's justified layout, computed by
+  // justifiedColumns), so the list never measures the page itself (`skipViewportMeasures`).
+  // New columns re-render every row: a new sort or a new width makes them.
   const columns = useMemo(
-    () => jobColumnsOf({ field: sort.field, descending: sort.descending }, columnsThatFit(width)),
+    () =>
+      justifiedColumns(
+        jobColumnsOf({ field: sort.field, descending: sort.descending }, columnsThatFit(width)),
+        width,
+        CHECK_COLUMN,
+      ),
     [sort.field, sort.descending, width],
   );
   const onColumnHeaderClick = (_: unknown, column?: IColumn) => {
@@ -59,28 +64,32 @@ export function JobTable({ jobs, fetching, sort, selection, onSort }: JobTablePr
   };
   return (
     <div ref={container}>
+      {/* The list is drawn once its width is known: measured in the same commit, before paint. */}
       <div ref={measure}>
-        <ShimmeredDetailsList
-          items={jobs ?? []}
-          getKey={rowKey}
-          columns={columns}
-          enableShimmer={!jobs}
-          shimmerLines={10}
-          selection={selection}
-          selectionMode={SelectionMode.multiple}
-          selectionPreservedOnEmptyClick
-          setKey="jobs"
-          layoutMode={DetailsListLayoutMode.justified}
-          onColumnHeaderClick={onColumnHeaderClick}
-          ariaLabelForGrid="Jobs"
-          ariaLabelForSelectAllCheckbox="Select all jobs on this page"
-          ariaLabelForSelectionColumn="Select job"
-          checkButtonAriaLabel="Select job"
-          compact
-          // At most 100 rows: drawing them all at once is cheaper than List's page measuring
-          // (the costliest function before the first row in a Chromium profile) and its second pass.
-          onShouldVirtualize={renderEveryRow}
-        />
+        {width > 0 ? (
+          <ShimmeredDetailsList
+            items={jobs ?? []}
+            getKey={rowKey}
+            columns={columns}
+            enableShimmer={!jobs}
+            shimmerLines={10}
+            selection={selection}
+            selectionMode={SelectionMode.multiple}
+            selectionPreservedOnEmptyClick
+            setKey="jobs"
+            layoutMode={DetailsListLayoutMode.justified}
+            onColumnHeaderClick={onColumnHeaderClick}
+            ariaLabelForGrid="Jobs"
+            ariaLabelForSelectAllCheckbox="Select all jobs on this page"
+            ariaLabelForSelectionColumn="Select job"
+            checkButtonAriaLabel="Select job"
+            compact
+            // At most 100 rows: drawing them all at once is cheaper than List's page measuring
+            // (the costliest function before the first row in a Chromium profile) and its second pass.
+            onShouldVirtualize={renderEveryRow}
+            skipViewportMeasures
+          />
+        ) : null}
       </div>
     </div>
   );
