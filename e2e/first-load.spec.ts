@@ -86,4 +86,23 @@ test.describe('first load, signed in', () => {
     for (const chunk of chunkFiles('src/app/routes/layout.tsx', 'src/app/routes/jobs.tsx'))
       expect(startOf(chunk), `${chunk} vs the list request`).toBeLessThan(listRequest);
   });
+
+  test('/jobs: the first thing drawn is the page, never a loading page replaced by it', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const seen = { loadingPage: false };
+      Object.assign(window, { seen });
+      new MutationObserver(() => {
+        if (document.querySelector('.ms-Spinner-label')?.textContent === 'Loading…')
+          seen.loadingPage = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/jobs');
+    await expect(page.getByRole('grid', { name: 'Jobs' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+    expect(
+      await page.evaluate(() => (window as unknown as { seen: { loadingPage: boolean } }).seen),
+    ).toEqual({ loadingPage: false });
+  });
 });

@@ -3,15 +3,22 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { showBootError } from './app/boot-error.ts';
 import { registerFirstPageIcons } from './app/icons.ts';
+import { createRouter, routerReady } from './app/router.tsx';
+import { createQueryClient } from './lib/query-client.ts';
 import { errorMessage } from './lib/pai-error.ts';
 import { loadRuntimeConfig } from './lib/runtime-config.ts';
 
 const root = document.getElementById('root')!;
 
 loadRuntimeConfig().then(
-  () => {
+  async () => {
     registerFirstPageIcons();
-    createRoot(root).render(<App />);
+    // The router starts before React: the first page's guard, data requests and chunks run
+    // now, and React's first render is that page (no loading page drawn and replaced).
+    const queryClient = createQueryClient();
+    const router = createRouter(queryClient);
+    await routerReady(router);
+    createRoot(root).render(<App queryClient={queryClient} router={router} />);
   },
   (error: unknown) => showBootError(root, errorMessage(error)),
 );

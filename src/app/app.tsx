@@ -1,17 +1,15 @@
 import { mergeStyles } from '@fluentui/react';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { RouterProvider } from 'react-router';
 import { AzureAdProvider } from '../features/auth/index.ts';
-import { createQueryClient } from '../lib/query-client.ts';
-import { createRouter } from './router.tsx';
+import type { AppRouter } from './router.tsx';
 import { ThemeChoiceProvider } from './theme/theme-choice.tsx';
 
 mergeStyles({ ':global(body)': { margin: 0 } });
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createRouter(queryClient));
+/** The portal, given its cache and a router that has already run the first page's loaders. */
+export function App({ queryClient, router }: { queryClient: QueryClient; router: AppRouter }) {
   return (
     <StrictMode>
       <ThemeChoiceProvider>

@@ -67,3 +67,17 @@ export function createRouter(queryClient: QueryClient) {
   });
   return router;
 }
+
+export type AppRouter = ReturnType<typeof createRouter>;
+
+/** Resolves once the router has run the first location's loaders (guard, data requests, chunks). */
+export function routerReady(router: AppRouter): Promise<void> {
+  if (router.state.initialized) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+}
