@@ -1,6 +1,5 @@
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from '@fluentui/react';
 import { useState } from 'react';
-import { ErrorBar } from '../../../components/error-bar.tsx';
+import { FormDialog } from '../../../components/form-dialog.tsx';
 import { useSetVirtualClusters } from '../hooks/user-admin-queries.ts';
 import { VirtualClusterChoice } from './virtual-cluster-choice.tsx';
 
@@ -15,25 +14,17 @@ export function AssignVcsDialog({ username, current, onClose }: AssignDialogProp
   const [chosen, setChosen] = useState(current);
   const assign = useSetVirtualClusters();
   return (
-    <Dialog
-      hidden={false}
-      onDismiss={onClose}
-      dialogContentProps={{ type: DialogType.normal, title: `Virtual clusters of ${username}` }}
-      modalProps={{ isBlocking: true }}
+    <FormDialog
+      title={`Virtual clusters of ${username}`}
       minWidth={360}
+      submitLabel="Save"
+      busy={assign.isPending}
+      error={assign.error}
+      errorTitle="Could not change the virtual clusters"
+      onSubmit={() => assign.mutate({ username, names: chosen }, { onSuccess: onClose })}
+      onClose={onClose}
     >
       <VirtualClusterChoice chosen={chosen} onChange={setChosen} />
-      {assign.isError ? (
-        <ErrorBar error={assign.error} title="Could not change the virtual clusters" />
-      ) : null}
-      <DialogFooter>
-        <PrimaryButton
-          disabled={assign.isPending}
-          onClick={() => assign.mutate({ username, names: chosen }, { onSuccess: onClose })}
-          text="Save"
-        />
-        <DefaultButton onClick={onClose} text="Cancel" />
-      </DialogFooter>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,15 +1,6 @@
-import {
-  Checkbox,
-  DefaultButton,
-  Dialog,
-  DialogFooter,
-  DialogType,
-  PrimaryButton,
-  Stack,
-  TextField,
-} from '@fluentui/react';
+import { Checkbox, TextField } from '@fluentui/react';
 import { useState } from 'react';
-import { ErrorBar } from '../../../components/error-bar.tsx';
+import { FormDialog } from '../../../components/form-dialog.tsx';
 import { generatePassword } from '../../../lib/generate-password.ts';
 import { useCreateUser } from '../hooks/user-admin-queries.ts';
 import { PasswordShownOnce } from './password-shown-once.tsx';
@@ -39,68 +30,43 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      hidden={false}
-      onDismiss={onClose}
-      dialogContentProps={{ type: DialogType.normal, title: created ? 'User created' : 'New user' }}
-      modalProps={{ isBlocking: true }}
+    <FormDialog
+      title="New user"
       minWidth={420}
+      submitLabel="Create user"
+      ready={username !== '' && nameProblem === undefined}
+      busy={create.isPending}
+      error={create.error}
+      errorTitle="Could not create the user"
+      onSubmit={submit}
+      onClose={onClose}
+      result={
+        created ? { title: 'User created', content: <PasswordShownOnce {...created} /> } : null
+      }
     >
-      {created ? (
-        <PasswordShownOnce {...created} />
-      ) : (
-        <form
-          id="create-user"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (username && !nameProblem && !create.isPending) submit();
-          }}
-        >
-          <Stack tokens={{ childrenGap: 12 }}>
-            <TextField
-              label="User name"
-              required
-              value={username}
-              errorMessage={nameProblem}
-              onChange={(_, value) => setUsername(value ?? '')}
-            />
-            <TextField
-              label="Email"
-              type="email"
-              value={email}
-              onChange={(_, value) => setEmail(value ?? '')}
-            />
-            <Checkbox
-              label="Administrator (may use every virtual cluster)"
-              checked={admin}
-              onChange={(_, checked) => setAdmin(checked === true)}
-            />
-            <VirtualClusterChoice
-              chosen={virtualClusters}
-              onChange={setVirtualClusters}
-              disabled={admin}
-            />
-            {create.isError ? (
-              <ErrorBar error={create.error} title="Could not create the user" />
-            ) : null}
-          </Stack>
-        </form>
-      )}
-      <DialogFooter>
-        {created ? (
-          <PrimaryButton onClick={onClose} text="Done" />
-        ) : (
-          <>
-            <PrimaryButton
-              type="submit"
-              form="create-user"
-              disabled={!username || nameProblem !== undefined || create.isPending}
-              text="Create user"
-            />
-            <DefaultButton onClick={onClose} text="Cancel" />
-          </>
-        )}
-      </DialogFooter>
-    </Dialog>
+      <TextField
+        label="User name"
+        required
+        value={username}
+        errorMessage={nameProblem}
+        onChange={(_, value) => setUsername(value ?? '')}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        value={email}
+        onChange={(_, value) => setEmail(value ?? '')}
+      />
+      <Checkbox
+        label="Administrator (may use every virtual cluster)"
+        checked={admin}
+        onChange={(_, checked) => setAdmin(checked === true)}
+      />
+      <VirtualClusterChoice
+        chosen={virtualClusters}
+        onChange={setVirtualClusters}
+        disabled={admin}
+      />
+    </FormDialog>
   );
 }

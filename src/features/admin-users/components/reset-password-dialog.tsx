@@ -1,13 +1,6 @@
-import {
-  DefaultButton,
-  Dialog,
-  DialogFooter,
-  DialogType,
-  PrimaryButton,
-  Text,
-} from '@fluentui/react';
+import { Text } from '@fluentui/react';
 import { useState } from 'react';
-import { ErrorBar } from '../../../components/error-bar.tsx';
+import { FormDialog } from '../../../components/form-dialog.tsx';
 import { generatePassword } from '../../../lib/generate-password.ts';
 import { useResetPassword } from '../hooks/user-admin-queries.ts';
 import { PasswordShownOnce } from './password-shown-once.tsx';
@@ -27,35 +20,28 @@ export function ResetPasswordDialog({
     reset.mutate({ username, password: generated }, { onSuccess: () => setPassword(generated) });
   };
   return (
-    <Dialog
-      hidden={false}
-      onDismiss={onClose}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: password ? 'Password reset' : `Reset the password of ${username}?`,
-      }}
-      modalProps={{ isBlocking: true }}
+    <FormDialog
+      title={`Reset the password of ${username}?`}
       minWidth={420}
+      submitLabel="Reset password"
+      busy={reset.isPending}
+      error={reset.error}
+      errorTitle="Could not reset the password"
+      onSubmit={confirm}
+      onClose={onClose}
+      result={
+        password
+          ? {
+              title: 'Password reset',
+              content: <PasswordShownOnce username={username} password={password} />,
+            }
+          : null
+      }
     >
-      {password ? (
-        <PasswordShownOnce username={username} password={password} />
-      ) : (
-        <Text as="p">
-          {username} gets a new generated password. Their current password stops working, and they
-          are signed out everywhere: their sessions and application tokens end.
-        </Text>
-      )}
-      {reset.isError ? <ErrorBar error={reset.error} title="Could not reset the password" /> : null}
-      <DialogFooter>
-        {password ? (
-          <PrimaryButton onClick={onClose} text="Done" />
-        ) : (
-          <>
-            <PrimaryButton onClick={confirm} disabled={reset.isPending} text="Reset password" />
-            <DefaultButton onClick={onClose} text="Cancel" />
-          </>
-        )}
-      </DialogFooter>
-    </Dialog>
+      <Text as="p">
+        {username} gets a new generated password. Their current password stops working, and they are
+        signed out everywhere: their sessions and application tokens end.
+      </Text>
+    </FormDialog>
   );
 }

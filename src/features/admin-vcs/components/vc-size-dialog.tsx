@@ -1,15 +1,6 @@
-import {
-  DefaultButton,
-  Dialog,
-  DialogFooter,
-  DialogType,
-  PrimaryButton,
-  Stack,
-  Text,
-  TextField,
-} from '@fluentui/react';
+import { Text, TextField } from '@fluentui/react';
 import { useState } from 'react';
-import { ErrorBar } from '../../../components/error-bar.tsx';
+import { FormDialog } from '../../../components/form-dialog.tsx';
 import { usePutVirtualCluster } from '../hooks/vc-admin-queries.ts';
 
 const VC_NAME = /^[A-Za-z0-9_]+$/;
@@ -27,59 +18,39 @@ export function VcSizeDialog({ name, onClose }: { name?: string; onClose: () => 
       ? 'A number above 0 and at most 100.'
       : undefined;
   const ready = newName !== '' && capacity !== '' && !nameProblem && !capacityProblem;
-  const submit = () => put.mutate({ name: newName, capacity: percent }, { onSuccess: onClose });
   return (
-    <Dialog
-      hidden={false}
-      onDismiss={onClose}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: name ? `Resize ${name}` : 'New virtual cluster',
-      }}
-      modalProps={{ isBlocking: true }}
+    <FormDialog
+      title={name ? `Resize ${name}` : 'New virtual cluster'}
       minWidth={400}
+      submitLabel={name ? 'Resize' : 'Create'}
+      ready={ready}
+      busy={put.isPending}
+      error={put.error}
+      errorTitle="The server refused"
+      onSubmit={() => put.mutate({ name: newName, capacity: percent }, { onSuccess: onClose })}
+      onClose={onClose}
     >
-      <form
-        id="vc-size"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (ready && !put.isPending) submit();
-        }}
-      >
-        <Stack tokens={{ childrenGap: 12 }}>
-          {name ? null : (
-            <TextField
-              label="Name"
-              required
-              value={newName}
-              errorMessage={nameProblem}
-              onChange={(_, value) => setNewName(value ?? '')}
-            />
-          )}
-          <TextField
-            label="Capacity (% of default)"
-            required
-            inputMode="decimal"
-            value={capacity}
-            errorMessage={capacityProblem}
-            onChange={(_, value) => setCapacity(value ?? '')}
-          />
-          <Text variant="small">
-            A virtual cluster takes this share of the CPUs, memory and GPUs the "default" virtual
-            cluster was configured with; "default" keeps the rest.
-          </Text>
-          {put.isError ? <ErrorBar error={put.error} title="The server refused" /> : null}
-        </Stack>
-      </form>
-      <DialogFooter>
-        <PrimaryButton
-          type="submit"
-          form="vc-size"
-          disabled={!ready || put.isPending}
-          text={name ? 'Resize' : 'Create'}
+      {name ? null : (
+        <TextField
+          label="Name"
+          required
+          value={newName}
+          errorMessage={nameProblem}
+          onChange={(_, value) => setNewName(value ?? '')}
         />
-        <DefaultButton onClick={onClose} text="Cancel" />
-      </DialogFooter>
-    </Dialog>
+      )}
+      <TextField
+        label="Capacity (% of default)"
+        required
+        inputMode="decimal"
+        value={capacity}
+        errorMessage={capacityProblem}
+        onChange={(_, value) => setCapacity(value ?? '')}
+      />
+      <Text variant="small">
+        A virtual cluster takes this share of the CPUs, memory and GPUs the "default" virtual
+        cluster was configured with; "default" keeps the rest.
+      </Text>
+    </FormDialog>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  ChoiceGroup,
-  DefaultButton,
-  Dropdown,
-  SearchBox,
-  Spinner,
-  Stack,
-  Text,
-  Toggle,
-} from '@fluentui/react';
+import { DefaultButton, SearchBox, Spinner, Stack, Text, Toggle } from '@fluentui/react';
 import { useState } from 'react';
 import type { JobDetail } from '../../../../contract/api-types.ts';
 import { ErrorBar } from '../../../components/error-bar.tsx';
@@ -26,6 +17,7 @@ import { whyNoTasks } from '../model/no-tasks.ts';
 import { taskLabel } from '../model/task-summary.ts';
 import { AccessNotice } from './access-notice.tsx';
 import { LogText } from './log-text.tsx';
+import { TaskStreamPicker } from './task-stream-picker.tsx';
 
 interface LogViewerProps {
   job: JobRef;
@@ -76,32 +68,7 @@ export function LogViewer({ job, detail, mayRead, selected, stream, onSelect }: 
   const notFound = log.error instanceof PaiError && log.error.status === 404;
   return (
     <Stack tokens={{ childrenGap: 8 }}>
-      <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
-        <Dropdown
-          label="Task"
-          selectedKey={`${task.role}/${task.index}`}
-          options={tasks.map((option) => ({
-            key: `${option.role}/${option.index}`,
-            text: `${taskLabel(option.role, option.index)} (${option.state.toLowerCase()})`,
-          }))}
-          onChange={(_, option) => {
-            const next = tasks.find(
-              (candidate) => `${candidate.role}/${candidate.index}` === option?.key,
-            );
-            if (next) onSelect({ role: next.role, index: next.index }, stream);
-          }}
-          styles={{ root: { minWidth: 220 } }}
-        />
-        <ChoiceGroup
-          label="Stream"
-          selectedKey={stream}
-          options={[
-            { key: 'stdout', text: 'stdout' },
-            { key: 'stderr', text: 'stderr' },
-          ]}
-          onChange={(_, option) => option && onSelect(task, option.key as LogStream)}
-          styles={{ flexContainer: { display: 'flex', gap: 16 } }}
-        />
+      <TaskStreamPicker tasks={tasks} task={task} stream={stream} onChange={onSelect}>
         <Toggle
           label="Follow"
           checked={follow}
@@ -122,7 +89,7 @@ export function LogViewer({ job, detail, mayRead, selected, stream, onSelect }: 
           iconProps={{ iconName: 'Download' }}
           onClick={download}
         />
-      </Stack>
+      </TaskStreamPicker>
       {downloadError !== null && (
         <ErrorBar
           error={downloadError}

@@ -1,4 +1,4 @@
-import { ChoiceGroup, Dropdown, MessageBar, MessageBarType, Spinner, Stack } from '@fluentui/react';
+import { MessageBar, MessageBarType, Spinner, Stack } from '@fluentui/react';
 import { useState } from 'react';
 import type { LogStream, TaskAddress } from '../../../../api/jobs/get-task-log.ts';
 import { errorMessage } from '../../../../lib/pai-error.ts';
@@ -6,6 +6,7 @@ import { useAttemptLog } from '../../hooks/resource-queries.ts';
 import type { JobRef } from '../../model/job-ref.ts';
 import { taskLabel } from '../../model/task-summary.ts';
 import { LogText } from '../log-text.tsx';
+import { TaskStreamPicker } from '../task-stream-picker.tsx';
 
 interface AttemptLogProps {
   job: JobRef;
@@ -23,31 +24,15 @@ export function AttemptLog({ job, attempt, tasks, initial }: AttemptLogProps) {
   const label = `Log of attempt ${attempt}, ${taskLabel(task.role, task.index)}, ${stream}`;
   return (
     <Stack tokens={{ childrenGap: 8 }}>
-      <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
-        <Dropdown
-          label="Task"
-          selectedKey={`${task.role}/${task.index}`}
-          options={tasks.map((option) => ({
-            key: `${option.role}/${option.index}`,
-            text: taskLabel(option.role, option.index),
-          }))}
-          onChange={(_, option) => {
-            const next = tasks.find((each) => `${each.role}/${each.index}` === option?.key);
-            if (next) setTask(next);
-          }}
-          styles={{ root: { minWidth: 200 } }}
-        />
-        <ChoiceGroup
-          label="Stream"
-          selectedKey={stream}
-          options={[
-            { key: 'stdout', text: 'stdout' },
-            { key: 'stderr', text: 'stderr' },
-          ]}
-          onChange={(_, option) => option && setStream(option.key as LogStream)}
-          styles={{ flexContainer: { display: 'flex', gap: 16 } }}
-        />
-      </Stack>
+      <TaskStreamPicker
+        tasks={tasks}
+        task={task}
+        stream={stream}
+        onChange={(nextTask, nextStream) => {
+          setTask(nextTask);
+          setStream(nextStream);
+        }}
+      />
       {log.isPending && <Spinner label="Loading the log…" />}
       {log.isError && (
         <MessageBar messageBarType={MessageBarType.warning}>{errorMessage(log.error)}</MessageBar>
