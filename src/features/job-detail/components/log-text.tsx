@@ -48,8 +48,14 @@ export function LogText({ text, complete, query, follow, label }: LogTextProps) 
   useLayoutEffect(() => {
     const element = box.current;
     if (!follow || !atBottom || !element) return;
-    element.scrollTop = element.scrollHeight;
-    if (bottomOnScreen.current) element.scrollIntoView({ block: 'nearest' });
+    const keepNewestInView = () => {
+      element.scrollTop = element.scrollHeight;
+      if (bottomOnScreen.current) element.scrollIntoView({ block: 'nearest' });
+    };
+    keepNewestInView();
+    // A resized window rewraps the page above the log: the newest line must stay in view then too.
+    window.addEventListener('resize', keepNewestInView);
+    return () => window.removeEventListener('resize', keepNewestInView);
   }, [text, follow, atBottom]);
 
   useEffect(() => {
