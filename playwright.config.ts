@@ -18,7 +18,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time, each worker with its own server: most of a test is waiting on jobs and
+  // timers, so one worker left a core idle.
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
