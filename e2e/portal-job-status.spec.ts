@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { JobDetail } from '../contract/api-types.ts';
 import { formatDuration } from '../src/lib/format.ts';
 import { expect } from './fixtures/test.ts';
+import { seriousViolations } from './pages/axe-report.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
 import { JobListPage } from './pages/job-list-page.ts';
 import { test, uniqueName, type JobSeeding } from './pages/job-seeding.ts';
@@ -109,6 +110,7 @@ test('a waiting job says its place in the queue and what it waits for; Duration 
   await expect(list.row(second).getByTestId('queue-time')).toHaveText(
     `waited ${formatDuration(waited)}`,
   );
+  expect(await seriousViolations(page)).toEqual([]); // the note's contrast, too
 });
 
 test('platform exit codes say what they mean on hover, on focus and to screen readers', async ({
