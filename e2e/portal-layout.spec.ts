@@ -148,6 +148,25 @@ test.describe('one left edge', () => {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await test.step(path, async () => expectOneEdge(await leftEdges(page, parts(page))));
       }
+      // The log's controls wrap: each line of them starts at the content's edge.
+      await page.goto(`/jobs/admin/${jobName}?tab=logs&task=main%2F0`);
+      const search = page.getByRole('searchbox', { name: 'Search the log' });
+      await expect(search).toBeVisible();
+      const { content } = await leftEdges(page, {});
+      const starts = await search.evaluate((element) => {
+        let item: Element = element;
+        while (item.parentElement && getComputedStyle(item.parentElement).flexWrap !== 'wrap')
+          item = item.parentElement;
+        let previous = Infinity;
+        return [...item.parentElement!.children].flatMap((child) => {
+          const x = child.getBoundingClientRect().x;
+          const startsLine = x <= previous;
+          previous = x;
+          return startsLine ? [x] : [];
+        });
+      });
+      expect(starts.length).toBeGreaterThan(0);
+      expect(starts, 'log controls: left edge of each line').toEqual(starts.map(() => content));
     });
   }
 

@@ -1,6 +1,7 @@
-import { ChoiceGroup, Dropdown, Stack } from '@fluentui/react';
+import { ChoiceGroup, Dropdown } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { LogStream, TaskAddress } from '../../../api/jobs/get-task-log.ts';
+import { WrapRow } from '../../../components/wrap-row.tsx';
 import { taskLabel } from '../model/task-summary.ts';
 
 /** A task to pick, with its state when it is known (the current attempt's tasks). */
@@ -28,9 +29,7 @@ export function TaskStreamPicker({
   children,
 }: TaskStreamPickerProps) {
   return (
-    // A Stack, not a CSS-gap row: with the latter, Chrome's scroll anchoring keeps another node in
-    // place when the row wraps on a narrower window, and a followed log slips below the fold.
-    <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
+    <WrapRow gap={16} align="end">
       <Dropdown
         label="Task"
         selectedKey={keyOf(task)}
@@ -59,6 +58,6 @@ export function TaskStreamPicker({
         styles={{ flexContainer: { display: 'flex', gap: 16 } }}
       />
       {children}
-    </Stack>
+    </WrapRow>
   );
 }
