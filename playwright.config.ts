@@ -18,9 +18,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // Two spec files at a time, each worker with its own server: most of a test is waiting on jobs and
-  // timers, so one worker left a core idle.
-  workers: 2,
+  // One worker: two saved under a minute of twelve on two cores (the browser, the server and the
+  // jobs already keep both busy) and doubled the load every test runs under.
+  workers: 1,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
