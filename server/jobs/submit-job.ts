@@ -8,6 +8,7 @@ import type { RequestUser } from '../auth/request-user.ts';
 import { PaiError, badRequest, forbidden, noVirtualCluster } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { grantedVirtualClusters } from '../users/user-accounts.ts';
+import { adminsOnlyRefusal } from '../runtime/isolation.ts';
 import { validateJobConfig } from './job-config.ts';
 
 export interface Submission {
@@ -63,9 +64,7 @@ export function submitJob(services: Services, submission: Submission): Submitted
   }
   const isolation = services.runtime?.isolation?.();
   if (isolation?.mode === 'admins-only' && !user.admin) {
-    throw forbidden(
-      `This server cannot isolate jobs from each other, so only administrators can run jobs: ${isolation.problem}. Ask an administrator to fix this and restart the server.`,
-    );
+    throw forbidden(adminsOnlyRefusal(isolation.problem));
   }
 
   const vc = config.virtualCluster || 'default';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterInfo, JobDetail } from '../../contract/api-types.ts';
 import { PaiApi } from '../../testing/api.ts';
-import type { ServeIdentity } from '../../testing/serve-process.ts';
+import { killProcessesWorkingUnder } from '../../testing/processes.ts';
+import { startServeProcess, type ServeIdentity } from '../../testing/serve-process.ts';
 import { startServer, type RunningServer } from '../../testing/server.ts';
 
 // PAI_TASK_ISOLATION (README "Task isolation"), each with the real server as a child process.
@@ -103,6 +104,106 @@ describe('PAI_TASK_ISOLATION=auto on a machine that cannot isolate', () => {
       expect((await call(aliceToken, 'GET', '/api/v1/user/alice/jobs/j1')).status).toBe(404);
 
       expect(await runJob(await api.admin(), 'admin', 'admin-job', 'echo hello')).toBe('SUCCEEDED');
+    },
+  );
+});
+
+/** The real server on a data dir of the test's own, which outlives it (a restart). */
+async function serveOn(dataDir: string, env: Record<string, string>): Promise<RunningServer> {
+  const serve = await startServeProcess(dataDir, {
+    PAI_ADMIN_USERNAME: 'admin',
+    PAI_ADMIN_PASSWORD: 'admin-password',
+    ...env,
+  });
+  return {
+    baseURL: serve.baseUrl,
+    dataDir,
+    adminUsername: 'admin',
+    adminPassword: 'admin-password',
+    process: serve.child,
+    output: serve.output,
+    stop: () => serve.stop(),
+  };
+}
+
+describe('PAI_TASK_ISOLATION=auto when isolation is gone after a restart', () => {
+  it(
+    "fails a non-admin's queued job with the submit refusal's words, without running it",
+    SERVER_TEST,
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'pai-isolation-restart-'));
+      const clusterFile = join(dataDir, 'cluster.json');
+      const cpus = (n: number) =>
+        writeFileSync(
+          clusterFile,
+          JSON.stringify({ virtualClusters: { default: { cpus: n, memoryMB: 8192, gpus: 0 } } }),
+        );
+      const env = { PAI_CLUSTER_CONFIG: clusterFile, PAI_PORTAL_DIR: join(dataDir, 'none') };
+      try {
+        // One CPU: the admin's job holds it, so alice's (accepted: isolation works) waits.
+        cpus(1);
+        server = await serveOn(dataDir, env);
+        expect((await clusterInfo()).taskIsolation?.mode).toBe('isolated');
+        const api = new PaiApi(server);
+        const aliceToken = await api.createUser('alice');
+        const blocker = await call(await api.admin(), 'POST', '/api/v1/user/admin/jobs', {
+          ...job('blocker', 'exec sleep 600'),
+        });
+        expect(blocker.status, JSON.stringify(blocker.body)).toBe(202);
+        const adminJob = async () =>
+          (await call(await api.admin(), 'GET', '/api/v1/user/admin/jobs/blocker'))
+            .body as unknown as JobDetail;
+        await expect
+          .poll(async () => (await adminJob()).jobStatus.state, { timeout: 30_000 })
+          .toBe('RUNNING');
+        const queued = await call(aliceToken, 'POST', '/api/v1/user/alice/jobs', {
+          ...job('queued', 'echo ran'),
+        });
+        expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+        const aliceJob = (await call(aliceToken, 'GET', '/api/v1/user/alice/jobs/queued'))
+          .body as unknown as JobDetail;
+        expect(aliceJob.jobStatus.state).toBe('WAITING');
+        expect(aliceJob.jobStatus.queue?.position).toBe(1);
+        await server.stop();
+
+        // Back without bubblewrap, with room for alice's job at once.
+        cpus(2);
+        server = await serveOn(dataDir, { ...env, PAI_BWRAP: MISSING_BWRAP });
+        expect((await clusterInfo()).taskIsolation?.mode).toBe('admins-only');
+        const aliceAgain = (await new PaiApi(server).login('alice', 'alice-password')).token;
+        const refused = await call(
+          aliceAgain,
+          'POST',
+          '/api/v1/user/alice/jobs',
+          job('j2', 'true'),
+        );
+        expect(refused.status).toBe(403);
+        const words = refused.body.message as string;
+        expect(words).toContain(`${MISSING_BWRAP} is missing`);
+        expect(words).toContain(INSTALL_HINT);
+
+        let detail: JobDetail | undefined;
+        await expect
+          .poll(
+            async () => {
+              detail = (await call(aliceAgain, 'GET', '/api/v1/user/alice/jobs/queued'))
+                .body as unknown as JobDetail;
+              return detail.jobStatus.state;
+            },
+            { timeout: 30_000, interval: 100 },
+          )
+          .toBe('FAILED');
+        expect(detail!.jobStatus.appExitDiagnostics).toBe(words);
+        // It never ran: no launch, no container.
+        expect(detail!.jobStatus.appLaunchedTime).toBeNull();
+        for (const task of detail!.taskRoles.main!.taskStatuses)
+          expect(task.containerId).toBeNull();
+      } finally {
+        await server?.stop();
+        server = undefined;
+        killProcessesWorkingUnder(dataDir);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   );
 });

@@ -77,6 +77,10 @@ export function probeIsolation(setting: IsolationSetting, tag: string, bwrap: st
   };
 }
 
+/** Why a non-admin's job cannot run when tasks cannot be isolated: at submit, and at launch. */
+export const adminsOnlyRefusal = (problem: string | null): string =>
+  `This server cannot isolate jobs from each other, so only administrators can run jobs: ${problem}. Ask an administrator to fix this and restart the server.`;
+
 /** What to print at start: nothing when all is well. */
 export function isolationWarnings(info: TaskIsolationInfo): string[] {
   const warnings: string[] = [];

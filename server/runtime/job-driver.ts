@@ -16,15 +16,8 @@ import type { RuntimePaths } from './paths.ts';
 import { containerPorts } from './ports.ts';
 import { attemptEnd, jobRef, RuntimeEvents } from './runtime-events.ts';
 import type { RuntimeStore } from './runtime-store.ts';
-import { roleOf } from './job-spec.ts';
-import {
-  EXIT_CODE,
-  endFromRecord,
-  memoryExceeded,
-  platformFailure,
-  stoppedEnd,
-  type TaskEnd,
-} from './task-end.ts';
+import { EXIT_CODE, platformFailure, type TaskEnd } from './task-end.ts';
+import { endOfTask, sweepStrays } from './task-exit.ts';
 import {
   LaunchFailure,
   prepareTasks,
@@ -33,8 +26,8 @@ import {
   type LaunchContext,
 } from './task-launch.ts';
 import { STDERR_TAIL_HEADING, stderrTail } from './task-logs.ts';
-import { killStrays, readExitRecord } from './task-process.ts';
 import { recordFailure } from './record-failure.ts';
+import { adminsOnlyRefusal } from './isolation.ts';
 
 const SWEEP_DELAY_MS = 200;
 
@@ -115,6 +108,11 @@ export class JobDriver {
       this.finishAttempt(job);
     }
     for (const job of started) {
+      const refusal = this.refusal(job);
+      if (refusal) {
+        this.end(job, rejectedOutcome(EXIT_CODE.rejected, refusal, 'user'));
+        continue;
+      }
       job.phase = 'launching';
       job.launching = this.launch(job, gpusOf.get(job.id)!)
         .catch((error: unknown) => this.fail(job, 'starting its tasks', error))
@@ -122,6 +120,27 @@ export class JobDriver {
           job.launching = null;
         });
     }
+  }
+
+  /**
+   * Why a job must not start although it was accepted: a non-admin's job on a server that
+   * cannot isolate tasks (PAI_TASK_ISOLATION=auto, e.g. restarted without bubblewrap) would run
+   * unsandboxed. Null when it may start.
+   */
+  private refusal(job: ActiveJob): string | null {
+    const info = this.ctx.isolation?.info;
+    if (info?.mode !== 'admins-only' || this.store.ownerIsAdmin(job.id)) return null;
+    return adminsOnlyRefusal(info.problem);
+  }
+
+  /** Ends the job now with `outcome`, no retry (nothing a retry could change), recorded once the store can be written. */
+  private end(job: ActiveJob, outcome: Outcome): void {
+    job.outcome = outcome;
+    this.capacity.release(job.id);
+    this.jobs.delete(job.id);
+    recordFailure(this.store, job.id, job.attempt, outcome, () => !this.closed);
+    this.events.emit('ended', attemptEnd(job, outcome));
+    this.scheduleSoon();
   }
 
   private async launch(job: ActiveJob, gpus: GpuAssignment): Promise<void> {
@@ -205,16 +224,7 @@ export class JobDriver {
   }
 
   endOf(job: ActiveJob, task: TaskRun): TaskEnd {
-    if (task.stopReason !== null) return stoppedEnd(task.stopReason);
-    const record = readExitRecord(task.taskDir);
-    const cleanExit = record?.kind === 'exit' && record.value === 0;
-    if (record && !cleanExit && task.process?.cgroup?.oomKilled())
-      return memoryExceeded(record, roleOf(job.spec, task.role).memoryMB);
-    if (record) return endFromRecord(record);
-    return platformFailure(
-      EXIT_CODE.lost,
-      'ended without leaving an exit status: its process was killed from outside, or vanished while the server was down',
-    );
+    return endOfTask(job, task);
   }
 
   taskEnded(job: ActiveJob, task: TaskRun, end: TaskEnd): void {
@@ -315,16 +325,6 @@ export class JobDriver {
 
   /** Kills what ended tasks left behind, even outside their process groups. */
   sweep(): void {
-    const live = new Set(
-      [...this.jobs.values()].flatMap((job) => liveTasks(job).map((task) => task.containerId)),
-    );
-    killStrays(this.paths.containerPrefix(), live);
-    const cgroups = this.ctx.isolation?.cgroups;
-    for (const name of cgroups?.names() ?? []) {
-      if (live.has(name)) continue;
-      const cgroup = cgroups!.open(name);
-      cgroup.killAll();
-      cgroup.remove();
-    }
+    sweepStrays(this.jobs.values(), this.paths, this.ctx.isolation?.cgroups);
   }
 }

@@ -81,6 +81,18 @@ export class RuntimeStore {
     ).all() as RuntimeJobRow[];
   }
 
+  /** Whether the job's owner is an administrator now (false once the user is deleted). */
+  ownerIsAdmin(jobId: number): boolean {
+    return (
+      this.sql(
+        `SELECT users.admin FROM jobs JOIN users ON (jobs.user_id IS NOT NULL AND users.user_id = jobs.user_id)
+           OR (jobs.user_id IS NULL AND users.username = jobs.username) WHERE jobs.id = ?`,
+      )
+        .pluck()
+        .get(jobId) === 1
+    );
+  }
+
   tasks(jobId: number): RuntimeTaskRow[] {
     return this.sql(
       `SELECT task_role, task_index, attempt, state, container_id, container_ports, container_gpus,
