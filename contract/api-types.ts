@@ -324,8 +324,13 @@ export interface TaskMetricSample {
   cpuPercent: number;
   /** Resident memory of the task's processes. */
   rssBytes: number;
-  /** GPU memory of the task's processes; null where `nvidia-smi` is absent. */
+  /** GPU memory of the task's processes; null for a task without GPUs or where `nvidia-smi` is absent. */
   gpuMemoryBytes: number | null;
+  /**
+   * Mean utilisation of the task's GPUs (0-100, `nvidia-smi`'s `utilization.gpu`); null as
+   * `gpuMemoryBytes` is, and for samples taken before the server recorded it.
+   */
+  gpuPercent: number | null;
 }
 
 /** `GET …/:job/tasks/:role/:index/metrics`: a task's samples and what it asked for. */

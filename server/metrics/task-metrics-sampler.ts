@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.ts';
-import { gpuMemoryByPid } from './gpu-memory.ts';
+import { gpuIndicesOf } from '../runtime/capacity.ts';
+import { gpuMemoryByPid, gpuUtilizationByIndex, meanUtilization } from './nvidia-smi.ts';
 import { readProcessTable, treeUsage } from './process-tree.ts';
 import { TaskMetricsStore, type TaskKey } from './task-metrics-store.ts';
 
@@ -12,6 +13,7 @@ interface RunningTask {
   attempt: number;
   pid: number;
   started_time: number | null;
+  container_gpus: number | null;
 }
 
 interface Previous {
@@ -24,8 +26,9 @@ const keyOf = (task: TaskKey) =>
 
 /**
  * Samples the running tasks of this machine every `intervalMs`: CPU (since the previous sample,
- * or since the task started), resident memory of the task's process tree, and GPU memory where
- * nvidia-smi exists. Reads /proc, so it sees tasks whether or not they are sandboxed.
+ * or since the task started), resident memory of the task's process tree, and, for a task given
+ * GPUs where nvidia-smi exists, the GPU memory of its processes and the mean utilisation of its
+ * GPUs. Reads /proc, so it sees tasks whether or not they are sandboxed.
  */
 export class TaskMetricsSampler {
   private readonly store: TaskMetricsStore;
@@ -58,7 +61,7 @@ export class TaskMetricsSampler {
     try {
       const tasks = this.db
         .prepare(
-          `SELECT t.job_id, t.task_role, t.task_index, j.attempt, t.pid, t.started_time
+          `SELECT t.job_id, t.task_role, t.task_index, j.attempt, t.pid, t.started_time, t.container_gpus
            FROM tasks t JOIN jobs j ON j.id = t.job_id
            WHERE t.state = 'RUNNING' AND t.pid IS NOT NULL`,
         )
@@ -68,7 +71,10 @@ export class TaskMetricsSampler {
         return;
       }
       const table = readProcessTable();
-      const gpu = await gpuMemoryByPid();
+      // nvidia-smi is asked only while some task has GPUs; both queries at once, each bounded.
+      const [gpuMemory, gpuUtilization] = tasks.some((task) => task.container_gpus)
+        ? await Promise.all([gpuMemoryByPid(), gpuUtilizationByIndex()])
+        : [null, null];
       const seen = new Set<string>();
       for (const task of tasks) {
         const usage = treeUsage(table, task.pid);
@@ -91,11 +97,16 @@ export class TaskMetricsSampler {
             ? Math.max(0, ((usage.cpuSeconds - before.cpuSeconds) / elapsedSeconds) * 100)
             : 0;
         this.previous.set(id, { time: now, cpuSeconds: usage.cpuSeconds });
+        const gpus = gpuIndicesOf(task.container_gpus);
         this.store.add(key, {
           time: now,
           cpuPercent: Math.round(cpuPercent * 10) / 10,
           rssBytes: usage.rssBytes,
-          gpuMemoryBytes: gpu && usage.pids.reduce((sum, pid) => sum + (gpu.get(pid) ?? 0), 0),
+          gpuMemoryBytes:
+            gpus.length > 0 && gpuMemory
+              ? usage.pids.reduce((sum, pid) => sum + (gpuMemory.get(pid) ?? 0), 0)
+              : null,
+          gpuPercent: meanUtilization(gpuUtilization, gpus),
         });
       }
       for (const id of this.previous.keys()) if (!seen.has(id)) this.previous.delete(id);

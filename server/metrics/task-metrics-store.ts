@@ -17,6 +17,7 @@ interface SampleRow {
   cpu_percent: number;
   rss_bytes: number;
   gpu_memory_bytes: number | null;
+  gpu_percent: number | null;
 }
 
 /**
@@ -31,10 +32,17 @@ export class TaskMetricsStore {
     const key = [task.jobId, task.taskRole, task.taskIndex, task.attempt] as const;
     this.db
       .prepare(
-        `INSERT INTO task_metrics (job_id, task_role, task_index, attempt, time, cpu_percent, rss_bytes, gpu_memory_bytes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO task_metrics (job_id, task_role, task_index, attempt, time, cpu_percent, rss_bytes, gpu_memory_bytes, gpu_percent)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(...key, sample.time, sample.cpuPercent, sample.rssBytes, sample.gpuMemoryBytes);
+      .run(
+        ...key,
+        sample.time,
+        sample.cpuPercent,
+        sample.rssBytes,
+        sample.gpuMemoryBytes,
+        sample.gpuPercent,
+      );
     const count = this.db
       .prepare(
         `SELECT count(*) AS n FROM task_metrics WHERE job_id = ? AND task_role = ? AND task_index = ? AND attempt = ?`,
@@ -61,7 +69,7 @@ export class TaskMetricsStore {
   ): (TaskMetricSample & { attempt: number })[] {
     const rows = this.db
       .prepare(
-        `SELECT attempt, time, cpu_percent, rss_bytes, gpu_memory_bytes FROM task_metrics
+        `SELECT attempt, time, cpu_percent, rss_bytes, gpu_memory_bytes, gpu_percent FROM task_metrics
          WHERE job_id = ? AND task_role = ? AND task_index = ? ORDER BY attempt, time`,
       )
       .all(jobId, taskRole, taskIndex) as SampleRow[];
@@ -71,6 +79,7 @@ export class TaskMetricsStore {
       cpuPercent: row.cpu_percent,
       rssBytes: row.rss_bytes,
       gpuMemoryBytes: row.gpu_memory_bytes,
+      gpuPercent: row.gpu_percent,
     }));
   }
 }

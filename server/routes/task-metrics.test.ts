@@ -1,13 +1,36 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail, TaskMetrics } from '../../contract/api-types.ts';
 import { MAX_SAMPLES_PER_TASK, TaskMetricsStore } from '../metrics/task-metrics-store.ts';
 import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createCallers, createTestApp, type TestApp } from '../../testing/app.ts';
 import type { ApiClient } from '../../testing/http.ts';
+import { gpuIndicesOf } from '../runtime/capacity.ts';
 
 const json = { 'content-type': 'application/json' };
 // Holds 64 MB and keeps one core busy until stopped.
 const BUSY = `perl -e '$x = "a" x (64 * 1024 * 1024); 1 while 1'`;
+// Waits under its own process name, which the stand-in nvidia-smi below looks for.
+const GPU_USER = `perl -e '$0 = "gpu-burner"; sleep 600'`;
+
+/**
+ * A stand-in `nvidia-smi` answering the sampler's two queries like the real one: GPU i at
+ * 10·i + 7 % utilisation, and 300 MiB for each process called gpu-burner.
+ */
+const FAKE_NVIDIA_SMI = `#!/bin/sh
+case "$*" in
+  *--query-gpu=index,utilization.gpu*)
+    for i in 0 1 2 3; do echo "$i, $((10 * i + 7))"; done ;;
+  *--query-compute-apps=pid,used_memory*)
+    for p in /proc/[0-9]*; do
+      [ "$(cat "$p/comm" 2>/dev/null)" = gpu-burner ] && echo "\${p#/proc/}, 300"
+    done ;;
+  *) exit 2 ;;
+esac
+exit 0
+`;
 
 describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 }, () => {
   let t: TestApp;
@@ -93,13 +116,94 @@ describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 
     );
   });
 
+  describe('GPU use', () => {
+    const path = process.env.PATH;
+    const fakeDir = mkdtempSync(join(tmpdir(), 'pai-nvidia-smi-'));
+    afterAll(() => {
+      process.env.PATH = path;
+      rmSync(fakeDir, { recursive: true, force: true });
+    });
+
+    const metricsOf = async (name: string, role: string) =>
+      (await owner('GET', `/api/v1/jobs/alice~${name}/tasks/${role}/0/metrics`))
+        .body as TaskMetrics;
+
+    /**
+     * Submits a job whose task `main` has one GPU and whose task `side` has none, both running
+     * GPU_USER; waits until `ready` holds for the samples of `main`; deletes the job.
+     */
+    async function gpuJob(name: string, ready: (samples: TaskMetrics['samples']) => void) {
+      const role = (roleName: string, gpuNumber: number) => ({
+        name: roleName,
+        taskNumber: 1,
+        gpuNumber,
+        command: GPU_USER,
+      });
+      const config = {
+        jobName: name,
+        image: 'ubuntu',
+        taskRoles: [role('main', 1), role('side', 0)],
+      };
+      expect(
+        (await owner('POST', '/api/v1/user/alice/jobs', JSON.stringify(config), json)).status,
+      ).toBe(202);
+      const main = await vi.waitFor(
+        async () => {
+          const answer = await metricsOf(name, 'main');
+          ready(answer.samples);
+          return answer;
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+      const side = await metricsOf(name, 'side');
+      const detail = (await owner('GET', `/api/v1/jobs/alice~${name}`)).body as JobDetail;
+      const gpus = gpuIndicesOf(detail.taskRoles.main!.taskStatuses[0]!.containerGpus);
+      expect(gpus).toHaveLength(1);
+      await owner('PUT', `/api/v1/jobs/alice~${name}/executionType`, '{"value":"STOP"}', json);
+      return { main, side, gpus };
+    }
+
+    it('without nvidia-smi on the PATH, a task with a GPU has no GPU series', async () => {
+      const { main } = await gpuJob('gpu-none', (samples) =>
+        expect(samples.length).toBeGreaterThanOrEqual(2),
+      );
+      for (const sample of main.samples) {
+        expect(sample.gpuPercent).toBeNull();
+        expect(sample.gpuMemoryBytes).toBeNull();
+      }
+    });
+
+    it("samples the utilisation of the task's GPU and its processes' GPU memory", async () => {
+      writeFileSync(join(fakeDir, 'nvidia-smi'), FAKE_NVIDIA_SMI);
+      chmodSync(join(fakeDir, 'nvidia-smi'), 0o755);
+      process.env.PATH = `${fakeDir}${delimiter}${path}`;
+      // Until the task's process has renamed itself, nvidia-smi does not list it.
+      const { main, side, gpus } = await gpuJob('gpu-one', (samples) =>
+        expect(samples.at(-1)?.gpuMemoryBytes).toBe(300 * 1024 * 1024),
+      );
+      expect(main.samples.at(-1)!.gpuPercent).toBe(10 * gpus[0]! + 7);
+      // The task without GPUs gets no GPU series, though its process is listed by nvidia-smi too.
+      expect(side.samples.length).toBeGreaterThan(0);
+      for (const sample of side.samples) {
+        expect(sample.gpuPercent).toBeNull();
+        expect(sample.gpuMemoryBytes).toBeNull();
+      }
+    });
+  });
+
   it('keeps at most MAX_SAMPLES_PER_TASK samples, thinning the older ones', () => {
     const store = new TaskMetricsStore(t.db);
     const jobId = (t.db.prepare(`SELECT id FROM jobs WHERE name = 'busy'`).get() as { id: number })
       .id;
     const task = { jobId, taskRole: 'main', taskIndex: 0, attempt: 7 };
     for (let n = 0; n < 1000; n++)
-      store.add(task, { time: n * 1000, cpuPercent: n, rssBytes: n, gpuMemoryBytes: null });
+      store.add(task, {
+        time: n * 1000,
+        cpuPercent: n,
+        rssBytes: n,
+        gpuMemoryBytes: null,
+        gpuPercent: null,
+      });
     const kept = store.list(jobId, 'main', 0).filter((sample) => sample.attempt === 7);
     expect(kept.length).toBeLessThanOrEqual(MAX_SAMPLES_PER_TASK);
     expect(kept.length).toBeGreaterThan(MAX_SAMPLES_PER_TASK / 2);

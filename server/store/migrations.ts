@@ -221,4 +221,8 @@ export const migrations: readonly Migration[] = [
   `
   ALTER TABLE tokens ADD COLUMN name TEXT NOT NULL DEFAULT '';
   `,
+  // 11: mean utilisation of a task's GPUs per sample (nvidia-smi), beside their memory
+  `
+  ALTER TABLE task_metrics ADD COLUMN gpu_percent REAL;   -- 0-100; NULL without GPUs or nvidia-smi
+  `,
 ];

@@ -2,31 +2,50 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatCores,
+  formatPercent,
   seriesByAttempt,
   shareOf,
   summarizeRole,
   summarizeUsage,
 } from './resource-usage.ts';
 
-const sample = (attempt: number, time: number, cpu: number, rss: number, gpu: number | null) => ({
+const sample = (
+  attempt: number,
+  time: number,
+  cpu: number,
+  rss: number,
+  gpu: number | null,
+  gpuPercent: number | null = null,
+) => ({
   attempt,
   time,
   cpuPercent: cpu,
   rssBytes: rss,
   gpuMemoryBytes: gpu,
+  gpuPercent,
 });
 
 describe('resource usage', () => {
-  it('summarizes peak memory, mean and peak CPU, GPU memory only where reported', () => {
+  it('summarizes peak memory, mean and peak CPU, GPU use and memory only where reported', () => {
     const summary = summarizeUsage([sample(0, 1, 50, 100, null), sample(0, 2, 150, 300, null)]);
     expect(summary).toEqual({
       peakRssBytes: 300,
       averageCpuPercent: 100,
       peakCpuPercent: 150,
       peakGpuMemoryBytes: null,
+      averageGpuPercent: null,
+      peakGpuPercent: null,
     });
     expect(summarizeUsage([sample(0, 1, 0, 0, 7)]).peakGpuMemoryBytes).toBe(7);
     expect(summarizeUsage([]).peakRssBytes).toBeNull();
+    // Samples without a GPU reading (before the first, or from an older server) do not count.
+    const gpu = summarizeUsage([
+      sample(0, 1, 0, 0, null, null),
+      sample(0, 2, 0, 0, 7, 20),
+      sample(0, 3, 0, 0, 7, 60),
+    ]);
+    expect(gpu).toMatchObject({ averageGpuPercent: 40, peakGpuPercent: 60 });
+    expect(formatPercent(gpu.averageGpuPercent!)).toBe('40 %');
   });
 
   it('compares a role with what its tasks asked for: asked 32 GB, used 3', () => {

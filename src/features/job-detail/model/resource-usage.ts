@@ -8,26 +8,29 @@ export interface UsageSummary {
   averageCpuPercent: number | null;
   peakCpuPercent: number | null;
   peakGpuMemoryBytes: number | null;
+  averageGpuPercent: number | null;
+  peakGpuPercent: number | null;
 }
 
+const mean = (values: number[]) =>
+  values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+const peak = (values: number[]) => (values.length > 0 ? Math.max(...values) : null);
+
 export function summarizeUsage(samples: Sample[]): UsageSummary {
-  if (samples.length === 0) {
-    return {
-      peakRssBytes: null,
-      averageCpuPercent: null,
-      peakCpuPercent: null,
-      peakGpuMemoryBytes: null,
-    };
-  }
-  const gpu = samples.flatMap((sample) =>
-    sample.gpuMemoryBytes === null ? [] : [sample.gpuMemoryBytes],
-  );
+  const reported = (value: (sample: Sample) => number | null) =>
+    samples.flatMap((sample) => {
+      const y = value(sample);
+      return y === null ? [] : [y];
+    });
   const cpu = samples.map((sample) => sample.cpuPercent);
+  const gpu = reported((sample) => sample.gpuPercent);
   return {
-    peakRssBytes: Math.max(...samples.map((sample) => sample.rssBytes)),
-    averageCpuPercent: cpu.reduce((sum, value) => sum + value, 0) / cpu.length,
-    peakCpuPercent: Math.max(...cpu),
-    peakGpuMemoryBytes: gpu.length > 0 ? Math.max(...gpu) : null,
+    peakRssBytes: peak(samples.map((sample) => sample.rssBytes)),
+    averageCpuPercent: mean(cpu),
+    peakCpuPercent: peak(cpu),
+    peakGpuMemoryBytes: peak(reported((sample) => sample.gpuMemoryBytes)),
+    averageGpuPercent: mean(gpu),
+    peakGpuPercent: peak(gpu),
   };
 }
 
@@ -74,6 +77,9 @@ export function formatBytes(bytes: number): string {
 /** CPU use in cores: 100 % is one core busy. */
 export const formatCores = (percent: number) =>
   `${(percent / 100).toFixed(percent >= 1000 ? 0 : 2)} cores`;
+
+/** GPU utilisation: "37 %". */
+export const formatPercent = (percent: number) => `${Math.round(percent)} %`;
 
 /** "9 %" of a request; "—" when there is nothing to compare. */
 export function shareOf(used: number | null, requested: number | null | undefined): string {

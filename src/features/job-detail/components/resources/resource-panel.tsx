@@ -1,5 +1,6 @@
 import { mergeStyleSets, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
 import type { JobDetail, TaskMetrics } from '../../../../../contract/api-types.ts';
+import { counted } from '../../../../../contract/words.ts';
 import { errorMessage } from '../../../../lib/pai-error.ts';
 import { useTaskMetrics } from '../../hooks/resource-queries.ts';
 import type { JobRef } from '../../model/job-ref.ts';
@@ -7,6 +8,7 @@ import { whyNoTasks } from '../../model/no-tasks.ts';
 import {
   formatBytes,
   formatCores,
+  formatPercent,
   shareOf,
   summarizeRole,
   type UsageSummary,
@@ -78,8 +80,8 @@ function UsageTable({ rows }: { rows: { role: string; usage: RoleUsage }[] }) {
     <table className={classes.table} aria-label="Use against request, per task role">
       <caption>
         <Text variant="small">
-          Per task: the peak memory and the mean CPU of any task of the role, against what each task
-          asked for.
+          Per task: the peak memory and the mean CPU and GPU use of any task of the role, against
+          what each task asked for.
         </Text>
       </caption>
       <thead>
@@ -87,7 +89,7 @@ function UsageTable({ rows }: { rows: { role: string; usage: RoleUsage }[] }) {
           <th scope="col">Task role</th>
           <th scope="col">Peak memory / requested</th>
           <th scope="col">Average CPU / requested</th>
-          <th scope="col">Peak GPU memory</th>
+          <th scope="col">GPU: average use, peak memory</th>
         </tr>
       </thead>
       <tbody>
@@ -104,14 +106,19 @@ function UsageTable({ rows }: { rows: { role: string; usage: RoleUsage }[] }) {
                 ? '—'
                 : `${formatCores(usage.averageCpuPercent)} of ${usage.requested!.cpuNumber} (${shareOf(usage.averageCpuPercent, (usage.requested?.cpuNumber ?? 0) * 100)})`}
             </td>
-            <td>
-              {usage.peakGpuMemoryBytes === null
-                ? `not reported (${usage.requested?.gpuNumber ?? 0} GPU requested)`
-                : formatBytes(usage.peakGpuMemoryBytes)}
-            </td>
+            <td>{gpuCell(usage)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+function gpuCell(usage: RoleUsage): string {
+  const requested = `${counted(usage.requested?.gpuNumber ?? 0, 'GPU')} requested`;
+  if (usage.averageGpuPercent === null && usage.peakGpuMemoryBytes === null)
+    return `not reported (${requested})`;
+  const use = usage.averageGpuPercent === null ? '—' : formatPercent(usage.averageGpuPercent);
+  const memory = usage.peakGpuMemoryBytes === null ? '—' : formatBytes(usage.peakGpuMemoryBytes);
+  return `${use}, ${memory} (${requested})`;
 }
