@@ -1,7 +1,9 @@
 import {
   filesWithMonaco,
   gzipSize,
+  lazyModuleFiles,
   readManifest,
+  RESOURCE_CHARTS_MODULE,
   routeFiles,
   routeSize,
   ROUTE_MODULES,
@@ -17,9 +19,13 @@ const ROUTES: { route: RouteName; label: string; budget?: number }[] = [
   { route: 'login', label: 'login', budget: 200 * KB },
   { route: 'dashboard', label: 'dashboard', budget: 350 * KB },
   { route: 'jobs', label: 'job list', budget: 350 * KB },
-  { route: 'jobDetail', label: 'job detail' },
+  { route: 'jobDetail', label: 'job detail', budget: 350 * KB },
   { route: 'submit', label: 'submit' },
+  { route: 'adminUsers', label: 'admin: users', budget: 350 * KB },
+  { route: 'adminVirtualClusters', label: 'admin: virtual clusters', budget: 350 * KB },
 ];
+/** What the job page's Resources tab adds when it opens (test/bundle-size.test.ts has the same). */
+const RESOURCE_CHARTS_BUDGET = 8 * KB;
 /** The pages allowed to load Monaco: submit, and job detail for its config view. */
 const MONACO_ALLOWED = new Set<RouteName>(['submit', 'jobDetail']);
 
@@ -83,6 +89,18 @@ export const bundleSection: BenchSection = {
       if ([...lazyChunks(manifest, route)].some((key) => monacoChunks.has(manifest[key]!.file)))
         monacoLater.push(label);
     }
+    const charts = lazyModuleFiles(manifest, 'jobDetail', RESOURCE_CHARTS_MODULE);
+    const chartBytes = gzipSize(portal.outDir, charts.files).gzipBytes;
+    rows.push({
+      metric: 'job detail: Resources tab charts, loaded when the tab opens',
+      value: chartBytes,
+      unit: 'B',
+      ...atMost(chartBytes, RESOURCE_CHARTS_BUDGET, `${RESOURCE_CHARTS_BUDGET / KB} kB`),
+      ...(charts.inFirstLoad ? { ok: false } : {}),
+      note: charts.inFirstLoad
+        ? 'in the first load: it should be lazy'
+        : `gzip JS+CSS, ${charts.files.length} ${charts.files.length === 1 ? 'file' : 'files'}`,
+    });
     const outside = ROUTES.filter(
       ({ route, label }) => !MONACO_ALLOWED.has(route) && monacoLater.includes(label),
     );

@@ -5,7 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   filesWithMonaco,
+  gzipSize,
+  lazyModuleFiles,
   readManifest,
+  RESOURCE_CHARTS_MODULE,
   routeFiles,
   routeSize,
   type Manifest,
@@ -13,7 +16,16 @@ import {
 import { ensureBuild } from './ensure-build.ts';
 
 const KB = 1000;
-const BUDGETS = { login: 200 * KB, dashboard: 350 * KB, jobs: 350 * KB } as const;
+const BUDGETS = {
+  login: 200 * KB,
+  dashboard: 350 * KB,
+  jobs: 350 * KB,
+  jobDetail: 350 * KB,
+  adminUsers: 350 * KB,
+  adminVirtualClusters: 350 * KB,
+} as const;
+/** What the job page's Resources tab (SVG charts) adds when it opens. */
+const RESOURCE_CHARTS_BUDGET = 8 * KB;
 
 describe('route size counting', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-size-'));
@@ -41,6 +53,18 @@ describe('route size counting', () => {
     writeFileSync(join(dir, chunk.file), `/* ${chunk.file} */ ${'x'.repeat(500)}`);
   writeFileSync(join(dir, 'assets/entry.css'), 'body { margin: 0 }');
 
+  it('counts what a lazy module adds to a route: its static closure less the first load', () => {
+    const routed = { ...manifest, 'src/app/routes/login.tsx': manifest['src/a.tsx']! };
+    expect(lazyModuleFiles(routed, 'login', 'src/b.tsx')).toEqual({
+      files: ['assets/b.js', 'assets/heavy.js'],
+      inFirstLoad: false,
+    });
+    expect(lazyModuleFiles(routed, 'login', '_shared.js')).toEqual({
+      files: [],
+      inFirstLoad: true,
+    });
+  });
+
   it('takes the entry, the route chunk and their static imports, not lazy ones', () => {
     expect(routeFiles(manifest, ['src/a.tsx'])).toEqual([
       'assets/a.js',
@@ -52,7 +76,7 @@ describe('route size counting', () => {
   });
 
   it('counts exact gzip bytes of every file', async () => {
-    mkdirSync(join(dir, '.vite'));
+    mkdirSync(join(dir, '.vite'), { recursive: true });
     writeFileSync(
       join(dir, '.vite', 'manifest.json'),
       JSON.stringify({ ...manifest, 'src/app/routes/login.tsx': manifest['src/a.tsx'] }),
@@ -87,6 +111,20 @@ describe('bundle budgets of the built portal', () => {
   it.each(Object.keys(BUDGETS))('%s loads no Monaco', (route) => {
     const size = routeSize(distDir, route as keyof typeof BUDGETS, manifest);
     expect(filesWithMonaco(distDir, size.files)).toEqual([]);
+  });
+
+  it('the job page loads the resource charts only when the Resources tab opens, and they are small', () => {
+    // Imported statically, the module would be folded into another chunk and have no entry.
+    expect(manifest[RESOURCE_CHARTS_MODULE]?.isDynamicEntry).toBe(true);
+    const charts = lazyModuleFiles(manifest, 'jobDetail', RESOURCE_CHARTS_MODULE);
+    expect(charts.inFirstLoad).toBe(false);
+    const chartChunk = manifest[RESOURCE_CHARTS_MODULE]!.file;
+    expect(routeSize(distDir, 'jobDetail', manifest).files).not.toContain(chartChunk);
+    expect(charts.files).toContain(chartChunk);
+    const { gzipBytes } = gzipSize(distDir, charts.files);
+    expect(gzipBytes, `${gzipBytes} B gzip in ${charts.files.join(', ')}`).toBeLessThanOrEqual(
+      RESOURCE_CHARTS_BUDGET,
+    );
   });
 
   it('the login page loads none of the signed-in shell', () => {

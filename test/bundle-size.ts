@@ -23,7 +23,13 @@ export const ROUTE_MODULES = {
   jobs: ['src/app/routes/layout.tsx', 'src/app/routes/jobs.tsx'],
   jobDetail: ['src/app/routes/layout.tsx', 'src/app/routes/job-detail.tsx'],
   submit: ['src/app/routes/layout.tsx', 'src/app/routes/submit.tsx'],
+  adminUsers: ['src/app/routes/layout.tsx', 'src/app/routes/admin-users.tsx'],
+  adminVirtualClusters: ['src/app/routes/layout.tsx', 'src/app/routes/admin-virtual-clusters.tsx'],
 } as const;
+
+/** The job page's Resources tab (charts), which it imports only when that tab opens. */
+export const RESOURCE_CHARTS_MODULE =
+  'src/features/job-detail/components/resources/resource-panel.tsx';
 
 export type RouteName = keyof typeof ROUTE_MODULES;
 
@@ -99,4 +105,24 @@ export function filesWithMonaco(distDir: string, files: readonly string[]): stri
       file.endsWith('.js') &&
       readFileSync(join(distDir, file), 'utf8').includes('MonacoEnvironment'),
   );
+}
+
+/**
+ * The JS and CSS files a lazily imported module adds to a route that has already loaded: its
+ * chunk and its static imports, less what the route's first load holds.
+ */
+export function lazyModuleFiles(
+  manifest: Manifest,
+  route: RouteName,
+  module: string,
+): { files: string[]; inFirstLoad: boolean } {
+  const firstLoad = staticClosure(manifest, [entryKey(manifest), ...ROUTE_MODULES[route]]);
+  const files = new Set<string>();
+  for (const key of staticClosure(manifest, [module])) {
+    if (firstLoad.has(key)) continue;
+    const chunk = manifest[key]!;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+  }
+  return { files: [...files].sort(), inFirstLoad: firstLoad.has(module) };
 }
