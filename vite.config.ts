@@ -33,8 +33,38 @@ function localIconFonts(): Plugin {
   };
 }
 
+/**
+ * `src/fabric-config.js` is a classic script that must run before Fluent's modules (module
+ * scripts keep no order with it otherwise). Dev serves it as it is; the build emits it under a
+ * hashed name in assets/, so browsers keep it like the chunks instead of asking for it on every
+ * page load, and points index.html at that name.
+ */
+function fabricConfigScript(): Plugin {
+  const path = '/src/fabric-config.js';
+  const source = () => readFileSync(fileURLToPath(new URL(`.${path}`, import.meta.url)), 'utf8');
+  return {
+    name: 'fabric-config-script',
+    enforce: 'post',
+    configureServer(server) {
+      server.middlewares.use(path, (_request, response) => {
+        response.setHeader('Content-Type', 'text/javascript');
+        response.end(source());
+      });
+    },
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset' || typeof html.source !== 'string' || !html.source.includes(path))
+        this.error(`index.html must load ${path}`);
+      const file = this.getFileName(
+        this.emitFile({ type: 'asset', name: 'fabric-config.js', source: source() }),
+      );
+      html.source = html.source.replace(`src="${path}"`, `src="/${file}"`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), localIconFonts()],
+  plugins: [react(), localIconFonts(), fabricConfigScript()],
   build: {
     outDir: 'dist',
     manifest: true,

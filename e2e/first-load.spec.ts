@@ -87,6 +87,28 @@ test.describe('first load, signed in', () => {
       expect(startOf(chunk), `${chunk} vs the list request`).toBeLessThan(listRequest);
   });
 
+  test("a second visit takes the page's code from the browser cache: no request for it", async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/jobs');
+    await expect(page.getByRole('grid', { name: 'Jobs' })).toBeVisible();
+    const again = await context.newPage();
+    await again.goto('/jobs');
+    await expect(again.getByRole('grid', { name: 'Jobs' })).toBeVisible();
+    // A file from the cache has no transfer; a revalidated one (304) has its headers' size.
+    const code = await again.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry as PerformanceResourceTiming)
+        .filter((entry) => /\/(assets|fonts)\//.test(new URL(entry.name).pathname))
+        .map((entry) => ({ path: new URL(entry.name).pathname, transferred: entry.transferSize })),
+    );
+    expect(code.length).toBeGreaterThan(5);
+    expect(code.filter((file) => file.transferred > 0)).toEqual([]);
+    await again.close();
+  });
+
   test('/jobs: the first thing drawn is the page, never a loading page replaced by it', async ({
     page,
   }) => {

@@ -19,6 +19,9 @@ describe('app shell', () => {
     mkdirSync(join(portalDir, 'assets'), { recursive: true });
     writeFileSync(join(portalDir, 'index.html'), '<!doctype html><title>PAI</title>');
     writeFileSync(join(portalDir, 'assets', 'app.js'), 'console.log(1)');
+    mkdirSync(join(portalDir, 'fonts'));
+    writeFileSync(join(portalDir, 'fonts', 'icons-1a2b.woff'), 'woff');
+    writeFileSync(join(portalDir, 'favicon.svg'), '<svg/>');
     writeFileSync(join(portalDir, 'config.json'), '{"restServerUri":"http://elsewhere"}');
     t = await createTestApp({ env: { PAI_PORTAL_DIR: portalDir } });
     api = apiClient(t.app, await t.login('admin', 'admin-password'));
@@ -53,6 +56,14 @@ describe('app shell', () => {
     const asset = await api('GET', '/assets/app.js');
     expect(asset.text).toBe('console.log(1)');
     expect(asset.headers['content-security-policy']).toBe(EXPECTED_CSP);
+  });
+
+  it('lets browsers keep hashed chunks and fonts, and revalidate every other file', async () => {
+    const immutable = 'public, max-age=31536000, immutable';
+    expect((await api('GET', '/assets/app.js')).headers['cache-control']).toBe(immutable);
+    expect((await api('GET', '/fonts/icons-1a2b.woff')).headers['cache-control']).toBe(immutable);
+    for (const path of ['/', '/jobs', '/favicon.svg'])
+      expect((await api('GET', path)).headers['cache-control'], path).toBe('no-cache');
   });
 
   it('builds the CSP in one place, where more connect sources can be added', () => {

@@ -18,6 +18,7 @@ import { withoutProxyPrefix } from './http/proxy-prefix.ts';
 import { cspSourcesOf } from './http/content-security-policy.ts';
 import { portalIndex } from './http/portal-index.ts';
 import { storageError } from './http/storage-errors.ts';
+import { portalCacheControl } from './http/portal-caching.ts';
 import { registerResponseHeaders } from './http/response-headers.ts';
 import { registerRequestLog } from './logging/request-log.ts';
 import { logRuntimeTransitions } from './logging/runtime-log.ts';
@@ -158,7 +159,14 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     reply.type('text/html').header('Cache-Control', 'no-cache').send(indexHtml());
   if (hasPortal) {
     // wildcard: our own routes (e.g. /config.json) take precedence over files of the same name.
-    await app.register(fastifyStatic, { root: config.portalDir, wildcard: true, index: false });
+    await app.register(fastifyStatic, {
+      root: config.portalDir,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, file) =>
+        reply.header('Cache-Control', portalCacheControl(config.portalDir, file)),
+    });
     // The dashboard's URL is the root directory, which the static handler refuses to list.
     app.get('/', async (_request, reply) => sendIndex(reply));
     app.get('/index.html', async (_request, reply) => sendIndex(reply));
