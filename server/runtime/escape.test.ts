@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -32,6 +32,11 @@ interface Attempt {
   name: string;
   /** Shell that prints ESCAPED when the attempt worked. */
   script(scene: Scene, tag: string): string;
+  /**
+   * Checks from the test process (root, on the host) that what the attempt goes for is there, so
+   * that an attempt at a wrong path or pid cannot pass.
+   */
+  target?(scene: Scene): void;
   /** Extra role fields of the job the attempt runs as. */
   role?: Record<string, unknown>;
   /** Checks after the attempt, beyond "it printed no ESCAPED". */
@@ -39,34 +44,55 @@ interface Attempt {
 }
 
 const bobFiles = (scene: Scene) => `${scene.dataDir}/jobs/${scene.bobJobId}`;
+const bobKey = (scene: Scene) => `${bobFiles(scene)}/ssh/bob~victim`;
+const bobLog = (scene: Scene) => `${bobFiles(scene)}/attempt-0/main.0/stdout.log`;
+const database = (scene: Scene) => `${scene.dataDir}/pai.sqlite`;
+const alive = (pid: number) => expect(() => process.kill(pid, 0)).not.toThrow();
 
 const ATTEMPTS: Attempt[] = [
   {
     name: 'read the JWT secret',
+    target: (s) => expect(readFileSync(`${s.dataDir}/jwt-secret`).length).toBeGreaterThan(0),
     script: (s) => `cat ${s.dataDir}/jwt-secret && echo ${ESCAPED}`,
   },
   {
     name: 'read the database (password hashes, tokens)',
-    script: (s) => `grep -c password_hash ${s.dataDir}/pai.sqlite && echo ${ESCAPED}`,
+    // The schema may still be in the write-ahead log rather than the main file.
+    target: (s) =>
+      expect(
+        [database(s), `${database(s)}-wal`]
+          .map((file) => (existsSync(file) ? readFileSync(file, 'latin1') : ''))
+          .join(''),
+      ).toContain('password_hash'),
+    script: (s) =>
+      `cat ${database(s)} ${database(s)}-wal 2>/dev/null | grep -ac password_hash && echo ${ESCAPED}`,
   },
   {
     name: "read another job's private key",
-    script: (s) => `cat ${bobFiles(s)}/ssh/bob~victim && echo ${ESCAPED}`,
+    target: (s) => expect(readFileSync(bobKey(s), 'utf8')).toContain('PRIVATE KEY'),
+    script: (s) => `cat ${bobKey(s)} && echo ${ESCAPED}`,
   },
   {
     name: "read another job's log",
-    script: (s) =>
-      `grep bob-was-here ${bobFiles(s)}/attempt-0/main.0/stdout.log && echo ${ESCAPED}`,
+    target: (s) => expect(readFileSync(bobLog(s), 'utf8')).toContain('bob-was-here'),
+    script: (s) => `grep bob-was-here ${bobLog(s)} && echo ${ESCAPED}`,
   },
   {
     name: "read the server's environment",
-    script: (s) => `grep -a PAI_ADMIN_PASSWORD /proc/${s.serverPid}/environ && echo ${ESCAPED}`,
+    // The secrets are gone from it (task-confinement.test.ts); the data dir's path is still there.
+    target: (s) =>
+      expect(readFileSync(`/proc/${s.serverPid}/environ`, 'latin1')).toContain(
+        `PAI_DATA_DIR=${s.dataDir}`,
+      ),
+    script: (s) => `grep -a PAI_DATA_DIR= /proc/${s.serverPid}/environ && echo ${ESCAPED}`,
   },
   {
     name: 'write the database',
+    target: (s) =>
+      expect(readFileSync(database(s)).subarray(0, 15).toString()).toBe('SQLite format 3'),
+    // nocreat: a file of the task's own at that path (its view of the data dir) is no escape.
     script: (s) =>
-      `printf 'XXXXXXXXXXXXXXXX' | dd of=${s.dataDir}/pai.sqlite conv=notrunc 2>/dev/null; ` +
-      `head -c 16 ${s.dataDir}/pai.sqlite | grep -q '^SQLite format 3' && echo ${ESCAPED}`,
+      `printf 'XXXXXXXXXXXXXXXX' | dd of=${database(s)} conv=notrunc,nocreat status=none && echo ${ESCAPED}`,
     check: (s) => {
       expect(readFileSync(join(s.dataDir, 'pai.sqlite')).subarray(0, 15).toString()).toBe(
         'SQLite format 3',
@@ -75,10 +101,15 @@ const ATTEMPTS: Attempt[] = [
   },
   {
     name: 'signal the server',
+    target: (s) => alive(s.serverPid),
     script: (s) => `kill -KILL ${s.serverPid} && echo ${ESCAPED}`,
   },
   {
     name: "signal another user's task",
+    target: (s) => {
+      expect(s.bobTaskPids.length).toBeGreaterThanOrEqual(2);
+      s.bobTaskPids.forEach(alive);
+    },
     script: (s) =>
       s.bobTaskPids.map((pid) => `kill -KILL ${pid} && echo ${ESCAPED}; `).join('') + 'true',
   },
@@ -172,6 +203,7 @@ describe.skipIf(!asRoot)('escape attempts by a non-admin job and SSH into it (as
 
   ATTEMPTS.forEach((attempt, index) => {
     it(`fails as the job itself: ${attempt.name}`, async () => {
+      attempt.target?.(scene);
       const jobName = `attempt-${index}`;
       await alice.submit(jobName, attempt.script(scene, `0${index}`), attempt.role);
       const detail = await alice.waitFor(jobName, ended);
@@ -194,6 +226,7 @@ describe.skipIf(!asRoot)('escape attempts by a non-admin job and SSH into it (as
         expect(outcome.output).not.toContain(ESCAPED);
         return;
       }
+      attempt.target?.(scene);
       const outcome = await sshAlice(attempt.script(scene, `1${index}`));
       expect(outcome.output).not.toContain(ESCAPED);
       await attempt.check?.(scene, outcome, `1${index}`);
