@@ -9,6 +9,7 @@ import { openDatabase } from '../store/db.ts';
 import { storageStartupError } from '../store/open-error.ts';
 import { UserStore } from '../store/users.ts';
 import { ADMIN_PASSWORD_FILE, ensureFirstAdmin } from '../users/first-admin.ts';
+import { scrubEnvironment } from './scrub-environment.ts';
 
 async function startServices<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
   try {
@@ -27,9 +28,13 @@ export async function serve(): Promise<void> {
     console.error(`Unhandled error, the server keeps serving: ${(error as Error)?.stack ?? error}`),
   );
   const config = loadConfig();
-  // Secrets do not stay in the environment, where child processes would inherit them.
-  delete process.env.PAI_ADMIN_PASSWORD;
-  delete process.env.PAI_JWT_SECRET;
+  // Secrets do not stay in the environment, where child processes would inherit them, nor in
+  // /proc/<pid>/environ.
+  const secrets = ['PAI_ADMIN_PASSWORD', 'PAI_JWT_SECRET'].filter((name) => name in process.env);
+  if (secrets.length > 0 && !scrubEnvironment(secrets))
+    console.warn(
+      `Could not clear ${secrets.join(' and ')} from /proc/${process.pid}/environ; root and this server's user can read them there.`,
+    );
   const backend = await loadBackend(runtimeKindFromEnv(), config.clusterConfigPath, () =>
     loadClusterConfig(config.clusterConfigPath),
   );

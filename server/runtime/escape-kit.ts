@@ -103,8 +103,8 @@ export interface EscapeServer {
   stop(): Promise<void>;
 }
 
-/** The real server (`serve`), as root, with a fixed cluster and short stop grace. */
-export async function startEscapeServer(): Promise<EscapeServer> {
+/** The real server (`serve`), as root, with a fixed cluster, short stop grace and `env`. */
+export async function startEscapeServer(env: Record<string, string> = {}): Promise<EscapeServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pai-escape-'));
   const clusterFile = join(dir, 'cluster.json');
   writeFileSync(
@@ -116,6 +116,7 @@ export async function startEscapeServer(): Promise<EscapeServer> {
     PAI_STOP_GRACE_SECONDS: '0.5',
     // A fork bomb stops at the same kind of limit as with the default 4096, sooner.
     PAI_TASK_PIDS_MAX: String(TEST_PIDS_MAX),
+    ...env,
   });
   const login = async (username: string, password: string) => {
     const response = await fetch(`${server.baseURL}/api/v1/token`, {
