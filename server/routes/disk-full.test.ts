@@ -17,6 +17,8 @@ describe.skipIf(!CAN_MOUNT)(
     let disk: Tmpfs;
     let kit: RuntimeTestApp;
     let alice: ApiClient;
+    const jobId = async (name: string) =>
+      kit.db.prepare('SELECT id FROM jobs WHERE name = ?').pluck().get(name) as number;
 
     beforeAll(async () => {
       disk = new Tmpfs(64 << 20);
@@ -72,6 +74,33 @@ describe.skipIf(!CAN_MOUNT)(
       const again = await alice('PUT', `${kit.jobUrl(name)}/executionType`, { value: 'STOP' });
       expect(again.status, again.text).toBe(202);
       await kit.login('alice', 'alice-password');
+    });
+
+    it('STOP of a waiting job on a full disk takes it off the queue; the stop is recorded once freed', async () => {
+      const research = { virtualCluster: 'research' };
+      const blocker = await kit.submit(oneTaskJob('exec sleep 600', research, { cpuNumber: 4 }));
+      await kit.waitForState(blocker, 'RUNNING');
+      const waiting = await kit.submit(oneTaskJob('echo ran', research, { cpuNumber: 4 }));
+      await kit.schedulerKeptWaiting(waiting);
+      kit.db.pragma('wal_checkpoint(TRUNCATE)');
+      disk.fill();
+
+      const stop = await alice('PUT', `${kit.jobUrl(waiting)}/executionType`, { value: 'STOP' });
+      expect(stop.status, stop.text).toBe(507);
+      // Off the queue at once, though nothing could be written: no longer counted as waiting.
+      expect(kit.runtime!.queueStatus!(await jobId(waiting))).toBeNull();
+
+      disk.free();
+      const stopped = await kit.waitForState(waiting, 'STOPPED');
+      expect(stopped.jobStatus).toMatchObject({
+        executionType: 'STOP',
+        appExitType: 'USER_STOP',
+        appLaunchedTime: null,
+      });
+      await kit.stop(blocker);
+      await kit.waitForState(blocker, 'STOPPED');
+      // Capacity freed by the blocker never went to the stopped job.
+      expect((await kit.detail(waiting)).jobStatus.state).toBe('STOPPED');
     });
   },
 );

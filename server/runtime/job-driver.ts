@@ -19,6 +19,7 @@ import type { RuntimeStore } from './runtime-store.ts';
 import { EXIT_CODE, platformFailure, type TaskEnd } from './task-end.ts';
 import { endOfTask, sweepStrays } from './task-exit.ts';
 import {
+  launchRefusal,
   LaunchFailure,
   prepareTasks,
   releaseTask,
@@ -26,8 +27,7 @@ import {
   type LaunchContext,
 } from './task-launch.ts';
 import { STDERR_TAIL_HEADING, stderrTail } from './task-logs.ts';
-import { recordFailure } from './record-failure.ts';
-import { adminsOnlyRefusal } from './isolation.ts';
+import { isStoreError, recordFailure } from './record-failure.ts';
 
 const SWEEP_DELAY_MS = 200;
 
@@ -82,7 +82,13 @@ export class JobDriver {
     this.schedulePending = true;
     setImmediate(() => {
       this.schedulePending = false;
-      if (!this.closed) this.schedule();
+      if (this.closed) return;
+      // Nothing thrown from a timer may end the server; each job's errors are its own (below).
+      try {
+        this.schedule();
+      } catch (error) {
+        console.error(`The job scheduler failed: ${(error as Error)?.message ?? String(error)}`);
+      }
     });
   }
 
@@ -105,32 +111,21 @@ export class JobDriver {
         `The job cannot run: ${this.capacity.neverFits(job.vc, job.spec)}.`,
         'user',
       );
-      this.finishAttempt(job);
+      this.contain(job, 'being refused', () => this.finishAttempt(job));
     }
-    for (const job of started) {
-      const refusal = this.refusal(job);
-      if (refusal) {
-        this.end(job, rejectedOutcome(EXIT_CODE.rejected, refusal, 'user'));
-        continue;
-      }
-      job.phase = 'launching';
-      job.launching = this.launch(job, gpusOf.get(job.id)!)
-        .catch((error: unknown) => this.fail(job, 'starting its tasks', error))
-        .finally(() => {
-          job.launching = null;
-        });
-    }
+    for (const job of started)
+      this.contain(job, 'starting its tasks', () => this.start(job, gpusOf.get(job.id)!));
   }
 
-  /**
-   * Why a job must not start although it was accepted: a non-admin's job on a server that
-   * cannot isolate tasks (PAI_TASK_ISOLATION=auto, e.g. restarted without bubblewrap) would run
-   * unsandboxed. Null when it may start.
-   */
-  private refusal(job: ActiveJob): string | null {
-    const info = this.ctx.isolation?.info;
-    if (info?.mode !== 'admins-only' || this.store.ownerIsAdmin(job.id)) return null;
-    return adminsOnlyRefusal(info.problem);
+  private start(job: ActiveJob, gpus: GpuAssignment): void {
+    const refusal = launchRefusal(this.ctx, () => this.store.ownerIsAdmin(job.id));
+    if (refusal) return this.end(job, rejectedOutcome(EXIT_CODE.rejected, refusal, 'user'));
+    job.phase = 'launching';
+    job.launching = this.launch(job, gpus)
+      .catch((error: unknown) => this.fail(job, 'starting its tasks', error))
+      .finally(() => {
+        job.launching = null;
+      });
   }
 
   /** Ends the job now with `outcome`, no retry (nothing a retry could change), recorded once the store can be written. */
@@ -201,6 +196,15 @@ export class JobDriver {
     }
   }
 
+  /** Runs one step of a job's life; an error there is that job's failure (see `fail`). */
+  contain(job: ActiveJob, stage: string, step: () => unknown): void {
+    try {
+      step();
+    } catch (error) {
+      this.fail(job, stage, error);
+    }
+  }
+
   /**
    * Any error in a job's life ends that job FAILED with the error in words (STOPPED when a stop
    * was asked for), never the server: its tasks are killed, its resources freed, and the end
@@ -208,9 +212,11 @@ export class JobDriver {
    */
   fail(job: ActiveJob, stage: string, error: unknown): void {
     const reason = `The job failed while ${stage}: ${(error as Error)?.message ?? String(error)}.`;
+    // The store could not take an end already decided (a full disk): that end is recorded later.
+    const decided = job.outcome && isStoreError(error) ? job.outcome : null;
     job.outcome = job.stopRequested
       ? stoppedOutcome()
-      : rejectedOutcome(EXIT_CODE.launchFailed, reason, 'platform');
+      : (decided ?? rejectedOutcome(EXIT_CODE.launchFailed, reason, 'platform'));
     // From here on the job's callbacks only clean up (taskEnded and finishAttempt skip the store).
     job.removed = true;
     this.queue.remove(job);

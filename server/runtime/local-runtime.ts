@@ -133,7 +133,8 @@ export class LocalRuntime implements JobRuntime {
       this.driver.queue.remove(job);
       clearTimeout(job.timer);
       job.outcome = stoppedOutcome();
-      this.driver.finishAttempt(job);
+      // On a full disk the job is still stopped; its end is recorded once the store takes it.
+      this.driver.contain(job, 'being stopped', () => this.driver.finishAttempt(job));
     } else if (job.phase === 'running') {
       // A stop replaces a failure that would have been retried; a decided end stands.
       const retrying =
@@ -141,7 +142,8 @@ export class LocalRuntime implements JobRuntime {
         mayRetry(job.spec.retryCount, job.retries, job.outcome.failureKind);
       if (!job.outcome || retrying) job.outcome = stoppedOutcome();
       this.driver.terminate(job, 'the job was asked to stop');
-      if (liveTasks(job).length === 0) this.driver.finishAttempt(job);
+      if (liveTasks(job).length === 0)
+        this.driver.contain(job, 'being stopped', () => this.driver.finishAttempt(job));
     }
     // A job being launched sees the request once its tasks are prepared.
   }

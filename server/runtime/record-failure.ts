@@ -1,8 +1,13 @@
+import { codeOf, isDiskFull } from '../http/storage-errors.ts';
 import type { Outcome } from './completion.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 
 /** How often an end that could not be recorded (a full disk) is tried again. */
 export const RECORD_RETRY_MS = 1000;
+
+/** An error of the database or of the data dir's disk: writing again later may succeed. */
+export const isStoreError = (error: unknown): boolean =>
+  codeOf(error).startsWith('SQLITE_') || isDiskFull(error);
 
 /**
  * Records a job's end, or says in one line why it could not be (a full disk) and tries again

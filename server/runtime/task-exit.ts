@@ -26,12 +26,24 @@ export function endOfTask(job: ActiveJob, task: TaskRun): TaskEnd {
   );
 }
 
-/** Kills what ended tasks left behind, even outside their process groups. */
+/** Kills what ended tasks left behind, even outside their process groups; never throws. */
 export function sweepStrays(
   jobs: Iterable<ActiveJob>,
   paths: RuntimePaths,
   cgroups: Cgroups | null | undefined,
 ): void {
+  try {
+    sweep(jobs, paths, cgroups);
+  } catch (error) {
+    console.error(`Could not sweep ended tasks' processes: ${(error as Error).message}`);
+  }
+}
+
+function sweep(
+  jobs: Iterable<ActiveJob>,
+  paths: RuntimePaths,
+  cgroups: Cgroups | null | undefined,
+) {
   const live = new Set([...jobs].flatMap((job) => liveTasks(job).map((task) => task.containerId)));
   killStrays(paths.containerPrefix(), live);
   for (const name of cgroups?.names() ?? []) {

@@ -4,7 +4,7 @@ import { roleOf } from './job-spec.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
 import { allocatePorts, type TaskPorts } from './ports.ts';
-import type { Isolation } from './isolation.ts';
+import { adminsOnlyRefusal, type Isolation } from './isolation.ts';
 import {
   joinCgroupsArgv,
   sandboxInitPid,
@@ -68,6 +68,17 @@ function sessionWrapper(ctx: LaunchContext, job: ActiveJob, task: TaskRun) {
     if (pid === null) return new Error('the task is not running');
     return joinCgroupsArgv(procs(), sessionArgv(pid, task.workDir, identity, argv));
   };
+}
+
+/**
+ * Why a job must not start although it was accepted: a non-admin's job on a server that cannot
+ * isolate tasks (PAI_TASK_ISOLATION=auto, e.g. restarted without bubblewrap) would run
+ * unsandboxed. Null when it may start.
+ */
+export function launchRefusal(ctx: LaunchContext, ownerIsAdmin: () => boolean): string | null {
+  const info = ctx.isolation?.info;
+  if (info?.mode !== 'admins-only' || ownerIsAdmin()) return null;
+  return adminsOnlyRefusal(info.problem);
 }
 
 /** Why an attempt could not start; it fails like a task would, as a platform failure. */
