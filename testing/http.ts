@@ -1,4 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { expect, vi } from 'vitest';
+import type { JobDetail, JobState } from '../contract/api-types.ts';
 
 export interface ApiResponse {
   status: number;
@@ -39,3 +41,20 @@ export function apiClient(app: FastifyInstance, token?: string) {
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/** Waits until the job at `jobUrl` (e.g. `/api/v1/jobs/alice~job1`) is in `state`, as `caller` sees it. */
+export async function waitForJobState(
+  caller: ApiClient,
+  jobUrl: string,
+  state: JobState,
+  timeout = 30_000,
+): Promise<JobDetail> {
+  return vi.waitFor(
+    async () => {
+      const detail = (await caller('GET', jobUrl)).body as JobDetail;
+      expect(detail.jobStatus?.state).toBe(state);
+      return detail;
+    },
+    { timeout, interval: 100 },
+  );
+}

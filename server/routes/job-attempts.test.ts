@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JobAttempt, JobDetail } from '../../contract/api-types.ts';
+import type { JobAttempt } from '../../contract/api-types.ts';
 import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createCallers, createTestApp, type TestApp } from '../../testing/app.ts';
-import type { ApiClient } from '../../testing/http.ts';
+import { waitForJobState, type ApiClient } from '../../testing/http.ts';
 
 const json = { 'content-type': 'application/json' };
 // Each attempt prints its container id (it names the attempt) and a secret on stderr, then fails.
@@ -32,13 +32,7 @@ describe(
       expect(
         (await owner('POST', '/api/v1/user/alice/jobs', JSON.stringify(config), json)).status,
       ).toBe(202);
-      await vi.waitFor(
-        async () =>
-          expect(
-            ((await owner('GET', '/api/v1/jobs/alice~flaky')).body as JobDetail).jobStatus.state,
-          ).toBe('FAILED'),
-        { timeout: 40_000, interval: 100 },
-      );
+      await waitForJobState(owner, '/api/v1/jobs/alice~flaky', 'FAILED', 40_000);
     });
     afterAll(async () => {
       await admin('DELETE', '/api/v1/jobs/alice~flaky');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { apiClient, type ApiClient } from '../../testing/http.ts';
+import { apiClient, waitForJobState, type ApiClient } from '../../testing/http.ts';
 
 const guestRefused = {
   status: 401,
@@ -42,11 +42,7 @@ describe('reads without a token, PAI_PUBLIC_READS=true (as OpenPAI v0.16)', () =
       taskRoles: [{ name: 'm', command: 'echo the-password-is-hunter2 >&2; exit 3' }],
     };
     expect((await alice('POST', '/api/v1/user/alice/jobs', job)).status).toBe(202);
-    await vi.waitFor(
-      async () =>
-        expect(((await alice('GET', jobUrl)).body as JobDetail).jobStatus.state).toBe('FAILED'),
-      { timeout: 20_000, interval: 50 },
-    );
+    await waitForJobState(alice, jobUrl, 'FAILED', 20_000);
   });
   afterAll(() => t.close());
 

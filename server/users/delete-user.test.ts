@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import { TEST_ADMIN } from '../../testing/app.ts';
-import { apiClient, type ApiClient } from '../../testing/http.ts';
+import { apiClient, waitForJobState, type ApiClient } from '../../testing/http.ts';
 import { importJobs } from '../jobs/import-jobs.ts';
 import {
   createRuntimeApp,
@@ -28,9 +28,6 @@ describe('deleting a user', () => {
   });
   afterAll(() => kit.close());
 
-  const state = async (jobName: string) =>
-    ((await admin('GET', kit.jobUrl(jobName))).body as JobDetail).jobStatus.state;
-
   it('stops their jobs, ends their tokens, and a new user of the same name controls none of it', async () => {
     const running = await kit.submit(oneTaskJob('echo secret-output >&2; exec sleep 600'));
     const queued = await kit.submit(
@@ -39,7 +36,7 @@ describe('deleting a user', () => {
     const blocker = await kit.submit(
       oneTaskJob('exec sleep 600', { virtualCluster: 'research' }, { cpuNumber: 4 }),
     );
-    await vi.waitFor(async () => expect(await state(running)).toBe('RUNNING'), { timeout: 30_000 });
+    await waitForJobState(admin, kit.jobUrl(running), 'RUNNING');
     const containerId = (await admin('GET', kit.jobUrl(running))).body as JobDetail;
     const container = containerId.taskRoles.main!.taskStatuses[0]!.containerId!;
     expect(processesOf(container).length).toBeGreaterThan(0);
@@ -53,10 +50,9 @@ describe('deleting a user', () => {
     const removed = await admin('DELETE', '/api/v2/user/alice');
     expect(removed.status, removed.text).toBe(200);
 
-    await vi.waitFor(async () => expect(await state(running)).toBe('STOPPED'), { timeout: 30_000 });
+    await waitForJobState(admin, kit.jobUrl(running), 'STOPPED');
     expect(processesOf(container)).toEqual([]);
-    for (const name of [queued, blocker])
-      await vi.waitFor(async () => expect(await state(name)).toBe('STOPPED'));
+    for (const name of [queued, blocker]) await waitForJobState(admin, kit.jobUrl(name), 'STOPPED');
     expect((await alice('GET', '/api/v1/jobs')).status).toBe(401);
     expect((await apiClient(kit.app, application)('GET', '/api/v1/jobs')).status).toBe(401);
 
@@ -107,11 +103,7 @@ describe('deleting a user', () => {
         );
         expect(post.status, post.text).toBe(202);
         const url = `/api/v1/user/dora/jobs/${config.jobName as string}`;
-        await vi.waitFor(
-          async () =>
-            expect(((await admin('GET', url)).body as JobDetail).jobStatus.state).toBe('SUCCEEDED'),
-          { timeout: 30_000 },
-        );
+        await waitForJobState(admin, url, 'SUCCEEDED');
         return (await admin('GET', `${url}/tasks/main/0/logs/stdout`)).text;
       };
       // A task sees its user's own files at the data dir's path.
