@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../testing/server.ts';
 import { expect } from './fixtures/test.ts';
@@ -6,26 +9,53 @@ import { oneTaskConfig, test as seedingTest, uniqueName } from './pages/job-seed
 
 const USER = 'fay';
 
-// A server that samples tasks every 300 ms, so a chart has points within a second or two.
+/**
+ * A stand-in `nvidia-smi` answering the server's two queries as the real one does: every GPU at
+ * 45 % utilisation, and 300 MiB of GPU memory for each process called gpu-burner.
+ */
+const FAKE_NVIDIA_SMI = `#!/bin/sh
+case "$*" in
+  *--query-gpu=index,utilization.gpu*) echo "0, 45"; echo "1, 45" ;;
+  *--query-compute-apps=pid,used_memory*)
+    for p in /proc/[0-9]*; do
+      [ "$(cat "$p/comm" 2>/dev/null)" = gpu-burner ] && echo "\${p#/proc/}, 300"
+    done ;;
+  *) exit 2 ;;
+esac
+exit 0
+`;
+
+// A server that samples tasks every 300 ms, so a chart has points within a second or two, on a
+// cluster with two GPUs whose nvidia-smi is the stand-in above.
 const test = seedingTest.extend<object, { server: RunningServer }>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const server = await startServer({ PAI_METRICS_INTERVAL_MS: '300' });
+      const dir = mkdtempSync(join(tmpdir(), 'pai-e2e-gpus-'));
+      writeFileSync(join(dir, 'nvidia-smi'), FAKE_NVIDIA_SMI);
+      chmodSync(join(dir, 'nvidia-smi'), 0o755);
+      const cluster = { virtualClusters: { default: { cpus: 8, memoryMB: 16384, gpus: 2 } } };
+      writeFileSync(join(dir, 'cluster.json'), JSON.stringify(cluster));
+      const server = await startServer({
+        PAI_METRICS_INTERVAL_MS: '300',
+        PAI_CLUSTER_CONFIG: join(dir, 'cluster.json'),
+        PATH: `${dir}${delimiter}${process.env.PATH ?? ''}`,
+      });
       await use(server);
       await server.stop();
+      rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],
 });
 test.use({ signedInAs: USER });
 
-/** The number a chart's summary starts with ("CPU: now 0.98 cores, …"). */
-async function chartNow(page: Page, title: string): Promise<number> {
+/** The number a chart's summary starts with in `unit` ("CPU: now 0.98 cores, …"); 0 until then. */
+async function chartNow(page: Page, title: string, unit: string): Promise<number> {
   const chart = page.getByRole('img', { name: new RegExp(`^${title}: now`) });
   if ((await chart.count()) === 0) return 0;
   const label = (await chart.getAttribute('aria-label')) ?? '';
-  return Number(/now ([\d.]+)/.exec(label)?.[1] ?? 0);
+  return Number(new RegExp(`now ([\\d.]+) ${unit}`).exec(label)?.[1] ?? 0);
 }
 
 test('a running task’s charts show non-zero CPU and memory against what it asked for', async ({
@@ -44,9 +74,9 @@ test('a running task’s charts show non-zero CPU and memory against what it ask
   await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Resources' }).click();
   await expect(page).toHaveURL(/tab=resources/);
-  await expect.poll(() => chartNow(page, 'CPU'), { timeout: 30_000 }).toBeGreaterThan(0.2);
+  await expect.poll(() => chartNow(page, 'CPU', 'cores'), { timeout: 30_000 }).toBeGreaterThan(0.2);
   await expect
-    .poll(() => chartNow(page, 'Memory \\(RSS\\)'), { timeout: 30_000 })
+    .poll(() => chartNow(page, 'Memory \\(RSS\\)', 'MB'), { timeout: 30_000 })
     .toBeGreaterThan(60);
   await expect(
     page.getByRole('img', { name: /^Memory \(RSS\): .* of 512 MB limit$/ }),
@@ -56,6 +86,39 @@ test('a running task’s charts show non-zero CPU and memory against what it ask
     /\d+ MB of 512 MB \(\d+ %\)/,
   );
   await expect(table.getByRole('row', { name: /main/ })).toContainText(/cores of 1 \(\d+ %\)/);
+  // The machine's nvidia-smi answers, but this task has no GPU: no GPU charts.
+  await expect(page.getByRole('img', { name: /^GPU/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /main/ })).toContainText(
+    'not reported (0 GPUs requested)',
+  );
+});
+
+test('a GPU task’s charts show its GPU’s utilisation and its GPU memory', async ({
+  page,
+  seeding,
+}) => {
+  const jobName = uniqueName('gpu');
+  const config = JSON.parse(oneTaskConfig(jobName, `perl -e '$0 = "gpu-burner"; sleep 600'`)) as {
+    taskRoles: Record<string, unknown>[];
+  };
+  config.taskRoles[0]!.gpuNumber = 1;
+  await seeding.submitText(USER, JSON.stringify(config));
+  const detail = new JobDetailPage(page);
+  await detail.goto(USER, jobName);
+  await expect(detail.stateBadge).toHaveAttribute('data-state', 'Running', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Resources' }).click();
+  await expect.poll(() => chartNow(page, 'GPU utilisation', '%'), { timeout: 30_000 }).toBe(45);
+  await expect(
+    page.getByRole('img', {
+      name: /^GPU utilisation: now 45 %, average \d+ %, peak 45 % of 1 GPU$/,
+    }),
+  ).toBeVisible();
+  // The task's process is listed once it has renamed itself to gpu-burner.
+  await expect.poll(() => chartNow(page, 'GPU memory', 'MB'), { timeout: 30_000 }).toBe(300);
+  const table = page.getByRole('table', { name: 'Use against request, per task role' });
+  await expect(table.getByRole('row', { name: /main/ })).toContainText(
+    /\d+ %, 300 MB \(1 GPU requested\)/,
+  );
 });
 
 test('a job retried twice shows its three attempts and the logs of the earlier ones', async ({
@@ -78,6 +141,14 @@ test('a job retried twice shows its three attempts and the logs of the earlier o
     await expect(row).toContainText('failed');
     await expect(row).toContainText('3 (user)');
     await expect(row).toContainText('main[0]');
+    // Cells after the row header: state, started, ended, exit code, decided by, diagnostics.
+    const cells = row.getByRole('cell');
+    for (const time of [cells.nth(1), cells.nth(2)]) {
+      await expect(time).not.toHaveText('—');
+      await expect(time.locator('time')).toHaveAttribute('datetime', /^\d{4}-/);
+    }
+    await expect(cells.nth(5)).toContainText('exited with code 3');
+    await expect(cells.nth(5)).toContainText('oops');
   }
   await expect(table.getByRole('row', { name: 'Attempt 2' })).toContainText('(latest)');
 
@@ -144,4 +215,38 @@ test('another user’s ended job has no Delete', async ({ page, api, seeding }) 
   await expect(
     page.getByText(`Resource use is shown only to ${owner} and administrators.`),
   ).toBeVisible();
+});
+
+test.describe('as an admin', () => {
+  test.use({ signedInAs: 'admin' });
+
+  test('deletes another user’s ended job from its page; the server refuses anyone else', async ({
+    page,
+    api,
+    seeding,
+  }) => {
+    const owner = 'ivy';
+    await api.ensureUser(owner);
+    await api.ensureUser(USER);
+    const jobName = uniqueName('ended');
+    await seeding.submitText(owner, oneTaskConfig(jobName, 'true'));
+    const detail = new JobDetailPage(page);
+    await detail.goto(owner, jobName);
+    await expect(detail.stateBadge).toHaveAttribute('data-state', 'Succeeded', {
+      timeout: 60_000,
+    });
+    // Neither the owner nor an admin: refused, and the job stays.
+    await expect(api.deleteJob(await seeding.token(USER), owner, jobName)).rejects.toThrow(
+      /: 403 .*ForbiddenUserError/,
+    );
+    const admin = await api.admin();
+    expect(await api.findJob(admin, owner, jobName)).toBeDefined();
+
+    await expect(detail.button('Delete')).toBeEnabled();
+    await detail.button('Delete').click();
+    const dialog = page.getByRole('alertdialog', { name: `Delete ${jobName}?` });
+    await dialog.getByRole('button', { name: 'Delete job' }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+    await expect.poll(() => api.findJob(admin, owner, jobName)).toBeUndefined();
+  });
 });

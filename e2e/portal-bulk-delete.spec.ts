@@ -94,3 +94,42 @@ test.describe('bulk delete in the job list', () => {
     await expect(results).toContainText(/Not deleted:\s*r-gone-1: Job \S*r-gone-1 is not found\./);
   });
 });
+
+test.describe('bulk delete by an admin', () => {
+  test.use({ signedInAs: 'admin' });
+
+  test('deletes other users’ ended jobs from the list', async ({ page, api }) => {
+    await api.ensureUser('sven');
+    await api.ensureUser('tove');
+    api.importJobs([
+      {
+        name: 'adm-del-sven',
+        username: 'sven',
+        state: 'SUCCEEDED',
+        createdTime: 1_600_000_020_000,
+      },
+      { name: 'adm-del-tove', username: 'tove', state: 'FAILED', createdTime: 1_600_000_021_000 },
+    ]);
+    const list = new JobListPage(page);
+    await list.goto('?keyword=adm-del');
+    await expect.poll(() => list.jobNames()).toEqual(['adm-del-tove', 'adm-del-sven']);
+    await list.select('adm-del-sven');
+    await list.select('adm-del-tove');
+    const deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
+    await expect(deleteButton).toBeEnabled();
+    await expect(page.getByTestId('delete-reason')).toHaveText('');
+    await deleteButton.click();
+    const dialog = page.getByRole('alertdialog', { name: 'Delete 2 jobs?' });
+    const named = dialog.getByRole('list', { name: 'Jobs to delete' });
+    await expect(named).toContainText('adm-del-sven');
+    await expect(named).toContainText('adm-del-tove');
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(
+      page.getByText(/^Deleted adm-del-(sven|tove), adm-del-(sven|tove)\.$/),
+    ).toBeVisible();
+    await expect.poll(() => list.jobNames()).toEqual([]);
+    const admin = await api.admin();
+    expect(await api.findJob(admin, 'sven', 'adm-del-sven')).toBeUndefined();
+    expect(await api.findJob(admin, 'tove', 'adm-del-tove')).toBeUndefined();
+  });
+});
