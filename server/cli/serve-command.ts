@@ -4,7 +4,7 @@ import { loadClusterConfig } from '../cluster-config.ts';
 import { loadConfig } from '../config.ts';
 import { isolationWarnings } from '../runtime/isolation.ts';
 import { runtimeOptionsFromEnv } from '../runtime/options.ts';
-import { loadBackend, runtimeKindFromEnv } from '../runtime/runtime.ts';
+import { checkBackendSettings, loadBackend, runtimeKindFromEnv } from '../runtime/runtime.ts';
 import { openDatabase } from '../store/db.ts';
 import { storageStartupError } from '../store/open-error.ts';
 import { UserStore } from '../store/users.ts';
@@ -35,7 +35,10 @@ export async function serve(): Promise<void> {
     console.warn(
       `Could not clear ${secrets.join(' and ')} from /proc/${process.pid}/environ; root and this server's user can read them there.`,
     );
-  const backend = await loadBackend(runtimeKindFromEnv(), config.clusterConfigPath, () =>
+  const kind = runtimeKindFromEnv();
+  const runtimeOptions = runtimeOptionsFromEnv();
+  checkBackendSettings(kind, runtimeOptions.isolation);
+  const backend = await loadBackend(kind, config.clusterConfigPath, () =>
     loadClusterConfig(config.clusterConfigPath),
   );
   const { cluster } = backend;
@@ -43,7 +46,7 @@ export async function serve(): Promise<void> {
   const started = await startServices(config.dataDir, async () => {
     const db = openDatabase(config.dataDir);
     const firstAdmin = await ensureFirstAdmin(new UserStore(db), cluster, config);
-    const runtime = backend.create({ config, db, options: runtimeOptionsFromEnv() });
+    const runtime = backend.create({ config, db, options: runtimeOptions });
     const metricsIntervalMs = Number(process.env.PAI_METRICS_INTERVAL_MS ?? '') || undefined;
     const app = await buildApp({ config, db, cluster, runtime, metricsIntervalMs });
     // Recovery settles and re-tracks tasks before the first request is answered.

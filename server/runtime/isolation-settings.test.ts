@@ -1,19 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterInfo, JobDetail } from '../../contract/api-types.ts';
 import { PaiApi } from '../../testing/api.ts';
 import { killProcessesWorkingUnder } from '../../testing/processes.ts';
 import { startServeProcess, type ServeIdentity } from '../../testing/serve-process.ts';
 import { startServer, type RunningServer } from '../../testing/server.ts';
+import { failedStart } from '../../testing/failed-start.ts';
 
 // PAI_TASK_ISOLATION (README "Task isolation"), each with the real server as a child process.
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const asRoot = process.getuid?.() === 0;
 /** A bubblewrap that is not there: what a machine without Debian's `bubblewrap` looks like. */
 const MISSING_BWRAP = '/nonexistent/bwrap';
@@ -213,36 +210,16 @@ describe('PAI_TASK_ISOLATION=required on a machine that cannot isolate', () => {
     'refuses to start with one line naming what is missing and how to install it',
     SERVER_TEST,
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'pai-required-'));
-      try {
-        const env = {
-          ...process.env,
-          PAI_HOST: '127.0.0.1',
-          PAI_PORT: '0',
-          PAI_DATA_DIR: dataDir,
-          PAI_LOG_LEVEL: 'silent',
-          PAI_ADMIN_PASSWORD: 'admin-password',
-          PAI_TASK_ISOLATION: 'required',
-          PAI_BWRAP: MISSING_BWRAP,
-        };
-        const run = promisify(execFile);
-        const failure = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve'], {
-          cwd: REPO_ROOT,
-          env,
-          timeout: 60_000,
-        }).then(
-          () => null,
-          (error: { code: number; stdout: string; stderr: string }) => error,
-        );
-        expect(failure, 'the server started').not.toBeNull();
-        expect(failure!.code).toBe(1);
-        expect(failure!.stdout).toBe('');
-        expect(failure!.stderr.trim().split('\n')).toEqual([
-          `Invalid configuration: PAI_TASK_ISOLATION: is "required" but tasks cannot be isolated: ${MISSING_BWRAP} is missing (ENOENT); install bubblewrap and util-linux (Debian/Ubuntu: \`${INSTALL_HINT}\`).`,
-        ]);
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      const failure = await failedStart({
+        PAI_TASK_ISOLATION: 'required',
+        PAI_BWRAP: MISSING_BWRAP,
+      });
+      expect(failure, 'the server started').not.toBeNull();
+      expect(failure!.code).toBe(1);
+      expect(failure!.stdout).toBe('');
+      expect(failure!.stderr.trim().split('\n')).toEqual([
+        `Invalid configuration: PAI_TASK_ISOLATION: is "required" but tasks cannot be isolated: ${MISSING_BWRAP} is missing (ENOENT); install bubblewrap and util-linux (Debian/Ubuntu: \`${INSTALL_HINT}\`).`,
+      ]);
     },
   );
 });

@@ -81,10 +81,31 @@ export function probeIsolation(setting: IsolationSetting, tag: string, bwrap: st
 export const adminsOnlyRefusal = (problem: string | null): string =>
   `This server cannot isolate jobs from each other, so only administrators can run jobs: ${problem}. Ask an administrator to fix this and restart the server.`;
 
+/** Why the Slurm runtime cannot isolate tasks (its mode is always `none`). */
+export const SLURM_UNISOLATED =
+  "Slurm tasks run as the Slurm service account, unisolated: every user's tasks share that account on the nodes and can read, change or kill each other's files and processes";
+
+/** PAI_TASK_ISOLATION on the Slurm runtime: `required` cannot hold, so the server does not start. */
+export function slurmIsolation(setting: IsolationSetting): TaskIsolationInfo {
+  if (setting === 'required')
+    throw new ConfigError(
+      'PAI_TASK_ISOLATION',
+      `is "required" but ${SLURM_UNISOLATED}; use PAI_RUNTIME=local for isolated tasks.`,
+    );
+  return {
+    setting,
+    mode: 'none',
+    problem: SLURM_UNISOLATED,
+    unenforcedLimits: [],
+    asRoot: process.getuid?.() === 0,
+  };
+}
+
 /** What to print at start: nothing when all is well. */
 export function isolationWarnings(info: TaskIsolationInfo): string[] {
   const warnings: string[] = [];
-  if (info.mode === 'none')
+  if (info.mode === 'none' && info.problem) warnings.push(`WARNING: ${info.problem}.`);
+  else if (info.mode === 'none')
     warnings.push(
       "WARNING: PAI_TASK_ISOLATION=none: every job runs unisolated, as this server's own user, and can read its secrets and database. Use this only when you are the one user.",
     );

@@ -2,6 +2,7 @@ import type { ClusterConfig } from '../cluster-config.ts';
 import { ConfigError } from '../config-error.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Db } from '../store/db.ts';
+import { slurmIsolation, type IsolationSetting } from './isolation.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { JobRuntime } from './types.ts';
 
@@ -37,6 +38,14 @@ export interface RuntimeDeps {
 export interface RuntimeBackend {
   cluster: ClusterConfig;
   create(deps: Omit<RuntimeDeps, 'cluster'>): JobRuntime;
+}
+
+/**
+ * Refuses, before anything talks to Slurm, a setting the backend cannot honour:
+ * PAI_TASK_ISOLATION=required with PAI_RUNTIME=slurm.
+ */
+export function checkBackendSettings(kind: RuntimeKind, isolation: IsolationSetting): void {
+  if (kind === 'slurm') slurmIsolation(isolation);
 }
 
 /** Builds the chosen backend; loaded lazily so the local server never touches Slurm's code. */

@@ -29,6 +29,7 @@ import {
   writeStop,
   type ManifestTask,
 } from './attempt-files.ts';
+import { isStoreError, recordFailure } from '../record-failure.ts';
 import { sbatch, scancel } from './slurm-cli.ts';
 import { nextAttempt, slot, type SlurmJob } from './slurm-job.ts';
 
@@ -44,13 +45,48 @@ export interface SlurmContext {
   /** The same transitions as the local runtime's (runtime-events.ts), but no scheduler passes. */
   events: RuntimeEvents;
   closeSsh(job: SlurmJob): void;
+  /** True once the runtime is closed: nothing more is recorded. */
+  closed(): boolean;
 }
 
 export const slurmJobName = (paths: RuntimePaths, job: Pick<SlurmJob, 'id' | 'attempt'>) =>
   `pai-${paths.tag}-${job.id}-${job.attempt}`;
 
+/** Submits the job's current attempt; any error that is not Slurm's answer fails the job alone. */
+export function submit(ctx: SlurmContext, job: SlurmJob): void {
+  submitAttempt(ctx, job).catch((error: unknown) => failJob(ctx, job, 'starting its tasks', error));
+}
+
+/**
+ * Any error in a job's life ends that job FAILED with the stage and the error in words (STOPPED
+ * when a stop was asked for), never the server: its Slurm job is cancelled, its SSH endpoints and
+ * ports freed, and its end recorded once the store can be written. When only the store's write
+ * failed, the end already decided is the one recorded.
+ */
+export function failJob(ctx: SlurmContext, job: SlurmJob, stage: string, error: unknown): void {
+  const reason = `The job failed while ${stage}: ${(error as Error)?.message ?? String(error)}.`;
+  const decided = job.outcome && isStoreError(error) ? job.outcome : null;
+  const outcome = job.stopRequested
+    ? stoppedOutcome()
+    : (decided ?? rejectedOutcome(EXIT_CODE.launchFailed, reason, 'platform'));
+  job.outcome = outcome;
+  // From here on the job's callbacks only clean up.
+  job.removed = true;
+  clearTimeout(job.timer);
+  job.timer = undefined;
+  if (job.slurmId !== null) void scancel(job.slurmId);
+  try {
+    ctx.closeSsh(job);
+  } catch {
+    // Its SSH endpoints are closing already.
+  }
+  for (const port of job.sshPorts.values()) ctx.portsInUse.delete(port);
+  ctx.jobs.delete(job.id);
+  recordFailure(ctx.store, job.id, job.attempt, outcome, () => !ctx.closed());
+}
+
 /** Writes the attempt's manifest and batch script and submits it with sbatch. */
-export async function submitAttempt(ctx: SlurmContext, job: SlurmJob): Promise<void> {
+async function submitAttempt(ctx: SlurmContext, job: SlurmJob): Promise<void> {
   const keys = taskKeys(job.spec);
   if (keys.length === 0) {
     job.outcome = emptyJobOutcome();
@@ -66,64 +102,23 @@ export async function submitAttempt(ctx: SlurmContext, job: SlurmJob): Promise<v
     return finishAttempt(ctx, job);
   }
   job.submitting = true;
+  let attemptDir: string;
   try {
-    const sshPorts = await allocatePorts(
-      ctx.bindHost,
-      keys.map(() => [{ label: 'ssh', beginAt: 0, portNumber: 1 }]),
-      ctx.portsInUse,
-    );
-    const attemptDir = ctx.paths.attemptDir(job.id, job.attempt);
-    const tasks: ManifestTask[] = keys.map(({ role, index }, i) => {
-      const spec = job.spec.taskRoles.find((candidate) => candidate.name === role)!;
-      const taskDir = ctx.paths.taskDir(job.id, job.attempt, role, index);
-      const containerId = ctx.paths.containerId(job.id, job.attempt, role, index);
-      const workDir = ctx.paths.workDir(taskDir);
-      job.sshPorts.set(slot(role, index), sshPorts[i]!.ssh![0]!);
-      const env = taskEnvironment(
-        {
-          jobName: job.name,
-          username: job.username,
-          virtualCluster: job.vc,
-          spec: job.spec,
-          hostIp: '',
-          ports: new Map(),
-          role,
-          index,
-          gpuIndices: [],
-          containerId,
-          workDir,
-        },
-        {},
-      );
-      return {
-        role,
-        index,
-        taskDir,
-        workDir,
-        containerId,
-        command: spec.command,
-        gpuNumber: spec.gpuNumber,
-        sshPort: sshPorts[i]!.ssh![0]!,
-        ports: spec.portList,
-        env,
-      };
-    });
-    writeAttempt(
-      attemptDir,
-      manifestFor(job.spec, tasks, {
-        logMaxBytes: ctx.options.logMaxBytes,
-        graceMs: ctx.options.stopGraceMs,
-        nodeAddrs: ctx.nodeAddrs,
-      }),
-    );
+    attemptDir = await writeAttemptFiles(ctx, job);
+  } catch (error) {
+    // Not Slurm's answer: the server could not write the attempt (the caller fails the job).
+    job.submitting = false;
+    throw error;
+  }
+  let slurmId: number;
+  try {
     const name = slurmJobName(ctx.paths, job);
-    job.slurmId = await sbatch(
+    slurmId = await sbatch(
       batchScript({ name, partition, attemptDir, spec: job.spec }),
       attemptDir,
     );
-    writeFileSync(slurmIdFile(attemptDir), `${job.slurmId}\n`);
-    if (job.stopRequested) await scancel(job.slurmId);
   } catch (error) {
+    job.submitting = false;
     for (const port of job.sshPorts.values()) ctx.portsInUse.delete(port);
     job.outcome = job.stopRequested
       ? stoppedOutcome()
@@ -132,10 +127,71 @@ export async function submitAttempt(ctx: SlurmContext, job: SlurmJob): Promise<v
           `Slurm did not take the job: ${(error as Error).message}`,
           'user',
         );
-    finishAttempt(ctx, job);
+    return finishAttempt(ctx, job);
+  }
+  // Slurm has it: from here an error fails the job, which cancels its Slurm job.
+  job.slurmId = slurmId;
+  try {
+    writeFileSync(slurmIdFile(attemptDir), `${slurmId}\n`);
+    if (job.stopRequested || job.removed) await scancel(slurmId);
   } finally {
     job.submitting = false;
   }
+}
+
+/** The attempt's ssh ports, manifest and task directories; returns the attempt's directory. */
+async function writeAttemptFiles(ctx: SlurmContext, job: SlurmJob): Promise<string> {
+  const keys = taskKeys(job.spec);
+  const sshPorts = await allocatePorts(
+    ctx.bindHost,
+    keys.map(() => [{ label: 'ssh', beginAt: 0, portNumber: 1 }]),
+    ctx.portsInUse,
+  );
+  const attemptDir = ctx.paths.attemptDir(job.id, job.attempt);
+  const tasks: ManifestTask[] = keys.map(({ role, index }, i) => {
+    const spec = job.spec.taskRoles.find((candidate) => candidate.name === role)!;
+    const taskDir = ctx.paths.taskDir(job.id, job.attempt, role, index);
+    const containerId = ctx.paths.containerId(job.id, job.attempt, role, index);
+    const workDir = ctx.paths.workDir(taskDir);
+    job.sshPorts.set(slot(role, index), sshPorts[i]!.ssh![0]!);
+    const env = taskEnvironment(
+      {
+        jobName: job.name,
+        username: job.username,
+        virtualCluster: job.vc,
+        spec: job.spec,
+        hostIp: '',
+        ports: new Map(),
+        role,
+        index,
+        gpuIndices: [],
+        containerId,
+        workDir,
+      },
+      {},
+    );
+    return {
+      role,
+      index,
+      taskDir,
+      workDir,
+      containerId,
+      command: spec.command,
+      gpuNumber: spec.gpuNumber,
+      sshPort: sshPorts[i]!.ssh![0]!,
+      ports: spec.portList,
+      env,
+    };
+  });
+  writeAttempt(
+    attemptDir,
+    manifestFor(job.spec, tasks, {
+      logMaxBytes: ctx.options.logMaxBytes,
+      graceMs: ctx.options.stopGraceMs,
+      nodeAddrs: ctx.nodeAddrs,
+    }),
+  );
+  return attemptDir;
 }
 
 /** SIGTERM to every task now; the batch script (and a timer here) SIGKILL after the grace period. */
@@ -231,10 +287,12 @@ export function finishAttempt(ctx: SlurmContext, job: SlurmJob): void {
     job.timer = setTimeout(() => {
       job.timer = undefined;
       job.submitting = false;
-      if (!job.stopRequested) void submitAttempt(ctx, job);
-      else {
-        job.outcome = stoppedOutcome();
+      if (!job.stopRequested) return submit(ctx, job);
+      job.outcome = stoppedOutcome();
+      try {
         finishAttempt(ctx, job);
+      } catch (error) {
+        failJob(ctx, job, 'being stopped', error);
       }
     }, ctx.options.retryDelayMs);
     return;

@@ -7,6 +7,7 @@ import { jobRef } from '../runtime-events.ts';
 import { readEnds, readJson, type Rendezvous } from './attempt-files.ts';
 import { pendingReason, slurmJobEnded, squeueByName, type SlurmJobState } from './slurm-cli.ts';
 import {
+  failJob,
   recordEnd,
   settleAttempt,
   slurmJobName,
@@ -29,7 +30,10 @@ export async function pollOnce(
     if (job.submitting || !ctx.jobs.has(job.id)) continue;
     const state = states.get(slurmJobName(ctx.paths, job));
     if (state && job.slurmId === null) job.slurmId = state.id;
-    await observe(ctx, slurmStore, job, state, openSsh);
+    // One job's error is that job's failure; the poll goes on with the others.
+    await observe(ctx, slurmStore, job, state, openSsh).catch((error: unknown) =>
+      failJob(ctx, job, 'being followed', error),
+    );
   }
 }
 

@@ -1,13 +1,14 @@
 import { jobRef, RuntimeEvents } from '../runtime-events.ts';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JobQueueStatus, SshInfo } from '../../../contract/api-types.ts';
+import type { JobQueueStatus, SshInfo, TaskIsolationInfo } from '../../../contract/api-types.ts';
 import type { ClusterConfig } from '../../cluster-config.ts';
 import type { ServerConfig } from '../../config.ts';
 import type { Db } from '../../store/db.ts';
 import { stoppedOutcome } from '../completion.ts';
 import { jobDemand, taskKeys } from '../job-spec.ts';
 import { jobPath } from '../local-runtime.ts';
+import { slurmIsolation } from '../isolation.ts';
 import { DEFAULT_RUNTIME_OPTIONS, type RuntimeOptions } from '../options.ts';
 import { RuntimePaths } from '../paths.ts';
 import { RuntimeStore } from '../runtime-store.ts';
@@ -18,12 +19,13 @@ import type { LogStream } from '../task-logs.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from '../types.ts';
 import { partitionUsage, slurmClusterConfig, type PartitionMap } from './partitions.ts';
 import { scancel } from './slurm-cli.ts';
-import { finishAttempt, submitAttempt, terminate, type SlurmContext } from './slurm-driver.ts';
+import { failJob, finishAttempt, submit, terminate, type SlurmContext } from './slurm-driver.ts';
 import { slurmJobFromRow, type SlurmJob } from './slurm-job.ts';
 import { pollOnce } from './slurm-poll.ts';
 import { closeSsh, openSsh } from './slurm-ssh.ts';
 import { SlurmStore } from './slurm-store.ts';
-import { recoverSlurmJob } from './slurm-recovery.ts';
+import { recordedSlurmId, recoverSlurmJob } from './slurm-recovery.ts';
+import type { RuntimeJobRow } from '../runtime-store.ts';
 
 export interface SlurmRuntimeDeps {
   config: Pick<ServerConfig, 'host' | 'dataDir'>;
@@ -54,9 +56,11 @@ export class SlurmRuntime implements JobRuntime {
   private loop: Promise<void> | null = null;
   private usageCache = new Map<string, Pick<VirtualClusterUsage, 'vCores' | 'memory' | 'GPUs'>>();
   private usageAt = 0;
+  private readonly isolationInfo: TaskIsolationInfo;
 
   constructor(deps: SlurmRuntimeDeps) {
     const options = { ...DEFAULT_RUNTIME_OPTIONS, ...deps.options };
+    this.isolationInfo = slurmIsolation(options.isolation);
     this.slurmStore = new SlurmStore(deps.db);
     this.hostIp = wildcard(deps.config.host) ? '127.0.0.1' : deps.config.host;
     this.ctx = {
@@ -70,20 +74,33 @@ export class SlurmRuntime implements JobRuntime {
       jobs: new Map(),
       events: this.events,
       closeSsh,
+      closed: () => this.closed,
     };
   }
 
+  /** Always mode `none`: tasks run as the Slurm service account (README, "Slurm runtime"). */
+  isolation(): TaskIsolationInfo {
+    return this.isolationInfo;
+  }
+
   async start(): Promise<void> {
-    this.hostKey = ensureHostKey(this.ctx.paths.hostKey());
+    try {
+      this.hostKey = ensureHostKey(this.ctx.paths.hostKey());
+    } catch (error) {
+      // SSH into tasks then fails, saying why; the server itself still starts.
+      console.error(`No SSH host key (${(error as Error).message}); SSH into tasks is off.`);
+    }
     for (const row of this.ctx.store.unfinishedJobs()) {
-      const job = recoverSlurmJob(this.ctx, row);
-      if (job) this.ctx.jobs.set(job.id, job);
+      const stage = row.state === 'WAITING' ? 'being queued again' : 'being recovered';
+      this.contain(row, stage, () => {
+        const job = recoverSlurmJob(this.ctx, row);
+        if (job) this.ctx.jobs.set(job.id, job);
+      });
     }
     // Ends that happened while the server was down are recorded before the first request.
     await this.tick();
     for (const job of this.ctx.jobs.values()) {
-      if (job.slurmId === null && !job.submitting && !job.launched)
-        void submitAttempt(this.ctx, job);
+      if (job.slurmId === null && !job.submitting && !job.launched) submit(this.ctx, job);
     }
     this.loop = this.run();
   }
@@ -115,12 +132,31 @@ export class SlurmRuntime implements JobRuntime {
     if (this.closed || this.ctx.jobs.has(jobId)) return;
     const row = this.ctx.store.job(jobId);
     if (!row?.config_json) return;
-    const job = slurmJobFromRow(row);
-    ensureJobKeyPair(jobKeyPair(this.ctx.paths.sshDir(job.id), job.frameworkName));
-    this.ctx.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
-    this.ctx.jobs.set(job.id, job);
-    this.events.emit('queued', { ...jobRef(job), attempt: job.attempt });
-    void submitAttempt(this.ctx, job);
+    this.contain(row, 'being queued', () => {
+      const job = slurmJobFromRow(row);
+      ensureJobKeyPair(jobKeyPair(this.ctx.paths.sshDir(job.id), job.frameworkName));
+      this.ctx.store.prepareAttempt(job.id, 0, taskKeys(job.spec));
+      this.ctx.jobs.set(job.id, job);
+      this.events.emit('queued', { ...jobRef(job), attempt: job.attempt });
+      submit(this.ctx, job);
+    });
+  }
+
+  /** Runs one job's step; an error fails that job (with the error in words), not the server. */
+  private contain(row: RuntimeJobRow | SlurmJob, stage: string, step: () => unknown): void {
+    try {
+      step();
+    } catch (error) {
+      failJob(this.ctx, this.ctx.jobs.get(row.id) ?? this.jobOf(row), stage, error);
+    }
+  }
+
+  /** The job as far as it can be known from a row that may not parse (its Slurm job included). */
+  private jobOf(row: RuntimeJobRow | SlurmJob): SlurmJob {
+    if ('spec' in row) return row;
+    const job = slurmJobFromRow({ ...row, config_json: null });
+    job.slurmId = recordedSlurmId(this.ctx.paths.attemptDir(job.id, job.attempt));
+    return job;
   }
 
   stop(jobId: number): void {
@@ -129,13 +165,16 @@ export class SlurmRuntime implements JobRuntime {
     job.stopRequested = true;
     this.events.emit('stopRequested', jobRef(job));
     if (!job.outcome || job.outcome.state === 'FAILED') job.outcome = stoppedOutcome();
-    if (job.slurmId === null && job.timer) return finishAttempt(this.ctx, job); // Waiting to retry.
-    if (job.slurmId === null) return; // sbatch is answering; submitAttempt cancels the job.
-    if (!job.launched) {
-      void scancel(job.slurmId);
-      return finishAttempt(this.ctx, job);
-    }
-    terminate(this.ctx, job);
+    // On a full disk the job is still stopped; its end is recorded once the store takes it.
+    this.contain(job, 'being stopped', () => {
+      if (job.slurmId === null && job.timer) return finishAttempt(this.ctx, job); // Retry wait.
+      if (job.slurmId === null) return; // sbatch is answering; the submission cancels the job.
+      if (!job.launched) {
+        void scancel(job.slurmId);
+        return finishAttempt(this.ctx, job);
+      }
+      terminate(this.ctx, job);
+    });
   }
 
   async remove(jobId: number): Promise<void> {
