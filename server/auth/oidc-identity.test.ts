@@ -40,6 +40,14 @@ describe('the user an ID token names', () => {
       /upn claim .* not give a valid user name/,
     );
     expect(() => usernameOf(claims({}), 'oid')).toThrow(/no oid claim.*PAI_OIDC_USERNAME_CLAIM/);
+    // The same bounds as any user name: 64 characters, no reserved key.
+    expect(usernameOf(claims({ preferred_username: 'a'.repeat(64) }), undefined)).toBe(
+      'a'.repeat(64),
+    );
+    for (const name of ['a'.repeat(65), '__proto__', 'constructor', 'prototype'])
+      expect(() => usernameOf(claims({ preferred_username: name }), undefined)).toThrow(
+        /preferred_username claim .* not give a valid user name .*at most 64 characters/,
+      );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { LoginResponse } from '../../contract/api-types.ts';
 import { forbidden } from '../errors.ts';
 import type { Services } from '../services.ts';
+import { isUserName, USER_NAME_RULES } from '../validation/user-name.ts';
 import type { OidcConfig } from './oidc-config.ts';
 import type { IdTokenClaims } from './oidc-id-token.ts';
 
@@ -9,8 +10,6 @@ export const DEFAULT_USERNAME_CLAIMS = ['preferred_username', 'upn', 'email'];
 
 /** Stored as the password hash of users who sign in through the identity provider: no password matches it. */
 export const NO_PASSWORD = 'oidc';
-
-const USER_NAME = /^[\w.-]{1,64}$/;
 
 /** The user name: the first claim that has one, up to its last `@` (as OpenPAI did). */
 export function usernameOf(claims: IdTokenClaims, usernameClaim: string | undefined): string {
@@ -24,9 +23,11 @@ export function usernameOf(claims: IdTokenClaims, usernameClaim: string | undefi
   const value = claims[found] as string;
   const at = value.lastIndexOf('@');
   const username = at > 0 ? value.slice(0, at) : value;
-  if (!USER_NAME.test(username) || username === '.' || username === '..') {
+  if (!isUserName(username)) {
+    // The claim is the provider's text: shown bounded, so a huge claim is no huge answer.
+    const shown = value.length > 100 ? `${value.slice(0, 100)}…` : value;
     throw forbidden(
-      `The ${found} claim "${value}" does not give a valid user name (letters, digits, "_", "." and "-").`,
+      `The ${found} claim "${shown}" does not give a valid user name (${USER_NAME_RULES}).`,
     );
   }
   return username;

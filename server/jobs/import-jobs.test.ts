@@ -136,6 +136,11 @@ describe('importing job history', () => {
       '[{"name":"a~b","username":"u","state":"DONE"}]',
       /jobs\[0\]: name must match .*\njobs\[0\]: state must be one of/,
     ],
+    [
+      'a user name too long or reserved, and a job name too long',
+      `[{"name":"${'j'.repeat(64)}","username":"${'u'.repeat(65)}"},{"name":"b","username":"__proto__","namespace":"constructor"}]`,
+      /jobs\[0\]: name .*63.*\njobs\[0\]: username .*64.*\njobs\[1\]: username .*\njobs\[1\]: namespace /,
+    ],
   ])('rejects a file that is %s and imports nothing', (_case, text, message) => {
     const before = t.db.prepare('SELECT count(*) AS n FROM jobs').get();
     expect(() => importJobs(t.db, text)).toThrow(ImportError);

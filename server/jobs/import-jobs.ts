@@ -1,9 +1,14 @@
 import type { JobState } from '../../contract/api-types.ts';
-import { JOB_NAME_PATTERN } from '../../contract/job-config-schema.ts';
+import {
+  JOB_NAME_PATTERN,
+  NAME_MAX_LENGTH,
+  RESERVED_NAMES,
+} from '../../contract/job-config-schema.ts';
 import type { Db } from '../store/db.ts';
 import { UserStore } from '../store/users.ts';
 import { JobStore, type NewJobRow } from '../store/jobs.ts';
 import { compileSchemaCheck } from '../validation/schema-validator.ts';
+import { USER_NAME_SCHEMA } from '../validation/user-name.ts';
 
 /** One job as an OpenPAI cluster lists it (docs/api.md §5.2), optionally with its config text. */
 export interface ImportedJob {
@@ -32,8 +37,13 @@ const checkItem = compileSchemaCheck(
     type: 'object',
     required: ['name', 'username'],
     properties: {
-      name: { type: 'string', pattern: JOB_NAME_PATTERN, not: { enum: ['.', '..'] } },
-      username: { type: 'string', pattern: '^[\\w.-]+$' },
+      name: {
+        type: 'string',
+        pattern: JOB_NAME_PATTERN,
+        maxLength: NAME_MAX_LENGTH.jobName,
+        not: { enum: ['.', '..', ...RESERVED_NAMES] },
+      },
+      username: USER_NAME_SCHEMA,
       state: {
         enum: ['WAITING', 'RUNNING', 'STOPPING', 'SUCCEEDED', 'FAILED', 'STOPPED', 'UNKNOWN'],
       },
@@ -51,7 +61,7 @@ const checkItem = compileSchemaCheck(
       totalGpuNumber: count,
       totalTaskNumber: count,
       totalTaskRoleNumber: count,
-      namespace: { type: 'string', pattern: '^[\\w.-]+$' },
+      namespace: USER_NAME_SCHEMA,
       legacy: { type: 'boolean' },
       config: { type: 'string' },
     },

@@ -77,6 +77,20 @@ describe('bounded input', () => {
     await expect400(submit(config({ extras: { constructor: 1 } })), 'extras.constructor');
   });
 
+  it('bounds virtual-cluster names: 63 characters, no reserved key', async () => {
+    const vc = (name: string) => `/api/v1/virtual-clusters/${name}`;
+    for (const name of ['v'.repeat(64), '__proto__', 'constructor', 'prototype']) {
+      await expect400(admin('PUT', vc(name), { vcCapacity: 1 }), 'vcName');
+      await expect400(admin('DELETE', vc(name)), 'vcName');
+      await expect400(admin('PUT', `${vc(name)}/status`, { vcStatus: 'stopped' }), 'vcName');
+    }
+    const created = await admin('PUT', vc('v'.repeat(63)), { vcCapacity: 1 });
+    expect(created.status, created.text).toBe(201);
+    const listed = await admin('GET', '/api/v1/virtual-clusters');
+    expect(Object.keys(listed.body as object)).toContain('v'.repeat(63));
+    expect(Object.keys(listed.body as object)).not.toContain('__proto__');
+  });
+
   it('refuses integers outside the safe range, as numbers or as digits', async () => {
     await expect400(
       submitText(JSON.stringify(config()).replace('"command"', '"taskNumber":1e20,"command"')),

@@ -1,10 +1,10 @@
 import type { UserInfo } from '../../contract/api-types.ts';
-import { NAME_MAX_LENGTH, RESERVED_NAMES } from '../../contract/job-config-schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { ClusterConfig } from '../cluster-config.ts';
 import { PaiError } from '../errors.ts';
 import type { UserRecord, UserStore } from '../store/users.ts';
 import { compileValidator } from '../validation/schema-validator.ts';
+import { USER_NAME_SCHEMA } from '../validation/user-name.ts';
 
 export interface NewUserBody {
   username: string;
@@ -23,12 +23,7 @@ export const validateNewUser = compileValidator<NewUserBody>(
     additionalProperties: false,
     required: ['username', 'password'],
     properties: {
-      username: {
-        type: 'string',
-        pattern: '^[\\w.-]+$',
-        maxLength: NAME_MAX_LENGTH.userName,
-        not: { enum: ['.', '..', ...RESERVED_NAMES] },
-      },
+      username: USER_NAME_SCHEMA,
       password: { type: 'string', minLength: 6, maxLength: 1024 },
       admin: { type: 'boolean', default: false },
       email: { type: 'string', maxLength: 254, default: '' },

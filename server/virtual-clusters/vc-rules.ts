@@ -1,3 +1,4 @@
+import { RESERVED_NAMES } from '../../contract/job-config-schema.ts';
 import type { RequestUser } from '../auth/request-user.ts';
 import { PaiError, badRequest, forbidden } from '../errors.ts';
 import { DEFAULT_VC } from './registry.ts';
@@ -9,11 +10,18 @@ export const VC_ROUTE_PREFIXES = ['/api/v1/virtual-clusters', '/api/v2/virtual-c
 export const ADMIN_GROUP = 'admingroup';
 
 const VC_NAME = /^[A-Za-z0-9_]+$/;
+/** As long as a job name may be: VC names become object keys and group names. */
+export const VC_NAME_MAX_LENGTH = 63;
 
+/** OpenPAI's pattern, a length bound and no reserved key (400 naming `vcName`). */
 export function assertVcName(name: string): void {
   if (!VC_NAME.test(name)) {
     throw badRequest('VC name should only contain alpha-numeric and underscore characters');
   }
+  if (name.length > VC_NAME_MAX_LENGTH)
+    throw badRequest(`vcName: a VC name has at most ${VC_NAME_MAX_LENGTH} characters.`);
+  if ((RESERVED_NAMES as readonly string[]).includes(name))
+    throw badRequest(`vcName: a VC name must not be ${RESERVED_NAMES.join(', ')}.`);
 }
 
 /** OpenPAI's checks of the VC name on every VC write: its pattern, and not `default`. */
