@@ -10,6 +10,8 @@ import {
   type TestSlurmCluster,
 } from '../../testing/slurm-cluster.ts';
 import { LocalRuntime } from './local-runtime.ts';
+import { RuntimePaths } from './paths.ts';
+import { squeueByName } from './slurm/slurm-cli.ts';
 import { slurmBackend } from './slurm/slurm-runtime.ts';
 import { createRuntimeApp, FAST_OPTIONS, oneTaskJob, type RuntimeTestApp } from './test-kit.ts';
 
@@ -55,6 +57,25 @@ describe.each([
     await t.waitForState(await t.submit(oneTaskJob('true')), 'SUCCEEDED', timeout);
   });
 
+  it_('fails the job whose record cannot be written; the others go on', async () => {
+    const broken = oneTaskJob('true');
+    // A real store error for one job only: its row refuses to become RUNNING.
+    t.db.exec(`CREATE TRIGGER refuse_running BEFORE UPDATE OF state ON jobs
+      WHEN NEW.name = '${broken.jobName}' AND NEW.state = 'RUNNING'
+      BEGIN SELECT RAISE(ABORT, 'this row refuses RUNNING'); END`);
+    try {
+      await t.submit(broken);
+      const other = await t.submit(oneTaskJob('true'));
+      await failedWith(
+        broken.jobName,
+        /The job failed while (being followed|starting its tasks): this row refuses RUNNING/,
+      );
+      await t.waitForState(other, 'SUCCEEDED', timeout);
+    } finally {
+      t.db.exec('DROP TRIGGER refuse_running');
+    }
+  });
+
   it_(
     'fails the job, not the server, when recovering or requeueing throws after a restart',
     async () => {
@@ -92,6 +113,18 @@ describe.each([
       expect((await detail(running)).jobStatus).toMatchObject({ state: 'FAILED' });
       expect((await detail(running)).jobStatus.appExitDiagnostics).toContain('being recovered');
       expect((await detail(waiting)).jobStatus.appExitDiagnostics).toContain('being queued again');
+      if (backend === 'slurm') {
+        // Neither failed job leaves a Slurm job behind on the cluster.
+        const tag = new RuntimePaths(dataDir).tag;
+        const names = [runningId, waitingId].map((id) => `pai-${tag}-${id}-0`);
+        await vi.waitFor(
+          async () => {
+            const found = await squeueByName(names);
+            expect(names.map((name) => found.get(name)?.state)).toEqual(['CANCELLED', 'CANCELLED']);
+          },
+          { timeout, interval: 200 },
+        );
+      }
       const after = oneTaskJob('true');
       const submitted = await alice('POST', '/api/v1/user/alice/jobs', JSON.stringify(after), {
         'content-type': 'application/json',

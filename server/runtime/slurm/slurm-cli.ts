@@ -85,6 +85,10 @@ export async function squeueByName(names: string[]): Promise<Map<string, SlurmJo
 export const scancel = (id: number, signal?: 'TERM' | 'KILL'): Promise<string> =>
   slurm('scancel', signal ? ['-s', signal, String(id)] : [String(id)]).catch(() => '');
 
+/** Cancels the job of that name (ours are unique per data dir) when its id is not known. */
+export const scancelByName = (name: string): Promise<string> =>
+  slurm('scancel', ['--name', name]).catch(() => '');
+
 const ENDED = new Set([
   'COMPLETED',
   'FAILED',

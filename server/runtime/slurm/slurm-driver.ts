@@ -30,7 +30,7 @@ import {
   type ManifestTask,
 } from './attempt-files.ts';
 import { isStoreError, recordFailure } from '../record-failure.ts';
-import { sbatch, scancel } from './slurm-cli.ts';
+import { sbatch, scancel, scancelByName } from './slurm-cli.ts';
 import { nextAttempt, slot, type SlurmJob } from './slurm-job.ts';
 
 export interface SlurmContext {
@@ -74,7 +74,8 @@ export function failJob(ctx: SlurmContext, job: SlurmJob, stage: string, error: 
   job.removed = true;
   clearTimeout(job.timer);
   job.timer = undefined;
-  if (job.slurmId !== null) void scancel(job.slurmId);
+  // Its id is unknown when the job came back from a row that did not parse, or lost its files.
+  void (job.slurmId !== null ? scancel(job.slurmId) : scancelByName(slurmJobName(ctx.paths, job)));
   try {
     ctx.closeSsh(job);
   } catch {
