@@ -23,6 +23,14 @@ describe('token context storage', () => {
     expect(tokenExpiresAt('not a token')).toBeNull();
   });
 
+  it("counts a token's lifetime from when it arrived, whatever this browser's clock says", () => {
+    // Issued at 1,000,000,000 s for an hour, received by a browser whose clock is a day ahead.
+    const token = jwt({ username: 'alice', iat: 1_000_000_000, exp: 1_000_003_600 });
+    const dayAhead = 1_000_086_400_000;
+    expect(tokenExpiresAt(token, dayAhead)).toBe(dayAhead + 3_600_000);
+    expect(isExpired(sessionFromLogin({ user: 'alice', token, admin: false }))).toBe(false);
+  });
+
   it('keeps a session across restarts only when asked (localStorage), else for the tab (sessionStorage)', () => {
     const session = sessionFromLogin({
       user: 'alice',
