@@ -11,6 +11,12 @@ const run = promisify(execFile);
 
 export const TEST_PIDS_MAX = 200;
 
+/** The server runs as root: tasks get uids of their own and the attempts mean something. */
+export const asRoot = process.getuid?.() === 0;
+export const ended = (detail: JobDetail) =>
+  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
+export const running = (detail: JobDetail) => detail.jobStatus.state === 'RUNNING';
+
 export interface Outcome {
   code: number;
   output: string;

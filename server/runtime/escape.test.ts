@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import {
+  asRoot,
+  ended,
   processesRunning,
+  running,
   startEscapeServer,
   type EscapeServer,
   type Outcome,
@@ -12,10 +15,6 @@ import {
 } from './escape-kit.ts';
 import { processesOf } from './test-kit.ts';
 
-const asRoot = process.getuid?.() === 0;
-const ended = (detail: JobDetail) =>
-  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
-const running = (detail: JobDetail) => detail.jobStatus.state === 'RUNNING';
 /** memoryMB of the job the SSH attempts run in. */
 const SHELL_MEMORY_MB = 300;
 /** Printed by an attempt only when what it tried worked. */

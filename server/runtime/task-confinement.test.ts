@@ -2,19 +2,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JobDetail } from '../../contract/api-types.ts';
 import {
+  asRoot,
+  ended,
   processesRunning,
+  running,
   startEscapeServer,
   type EscapeServer,
   type Outcome,
   type ServerUser,
 } from './escape-kit.ts';
 
-const asRoot = process.getuid?.() === 0;
-const ended = (detail: JobDetail) =>
-  ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(detail.jobStatus.state);
-const running = (detail: JobDetail) => detail.jobStatus.state === 'RUNNING';
 /** A range of the test's own, so that the uids show PAI_TASK_UID_RANGE is what they come from. */
 const UID_RANGE = { first: 3_100_000, last: 3_100_099 };
 const JWT_SECRET = 'jwt-secret-given-at-start-0123456789abcdef';
