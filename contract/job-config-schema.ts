@@ -22,6 +22,8 @@ export const NAME_MAX_LENGTH = {
   taskRoleName: 63,
   portLabel: 63,
   envName: 255,
+  /** Not in a job config's schema (OpenPAI's own pattern applies there); checked where VCs are written. */
+  virtualCluster: 63,
 } as const;
 
 /** Names JavaScript objects reserve; refused wherever a name becomes an object key. */

@@ -1,4 +1,5 @@
 import { NAME_MAX_LENGTH, RESERVED_NAMES } from '../../contract/job-config-schema.ts';
+import { compileSchemaCheck } from './schema-validator.ts';
 
 /**
  * A user name, wherever one arrives (POST /api/v2/user, sign-in through the identity provider,
@@ -12,13 +13,10 @@ export const USER_NAME_SCHEMA = {
   not: { enum: ['.', '..', ...RESERVED_NAMES] },
 } as const;
 
-const PATTERN = new RegExp(USER_NAME_SCHEMA.pattern);
+const checkUserName = compileSchemaCheck(USER_NAME_SCHEMA, 'username');
 
-/** Whether `name` meets USER_NAME_SCHEMA. */
-export const isUserName = (name: string): boolean =>
-  PATTERN.test(name) &&
-  name.length <= NAME_MAX_LENGTH.userName &&
-  !(USER_NAME_SCHEMA.not.enum as readonly string[]).includes(name);
+/** Whether `name` meets USER_NAME_SCHEMA (checked by the schema itself). */
+export const isUserName = (name: string): boolean => checkUserName(name).problems.length === 0;
 
 /** The rules in words, for messages. */
 export const USER_NAME_RULES = `letters, digits, "_", "." and "-"; at most ${NAME_MAX_LENGTH.userName} characters; not ".", "..", ${RESERVED_NAMES.join(', ')}`;

@@ -1,4 +1,4 @@
-import { RESERVED_NAMES } from '../../contract/job-config-schema.ts';
+import { NAME_MAX_LENGTH, RESERVED_NAMES } from '../../contract/job-config-schema.ts';
 import type { RequestUser } from '../auth/request-user.ts';
 import { PaiError, badRequest, forbidden } from '../errors.ts';
 import { DEFAULT_VC } from './registry.ts';
@@ -11,7 +11,7 @@ export const ADMIN_GROUP = 'admingroup';
 
 const VC_NAME = /^[A-Za-z0-9_]+$/;
 /** As long as a job name may be: VC names become object keys and group names. */
-export const VC_NAME_MAX_LENGTH = 63;
+const VC_NAME_MAX_LENGTH = NAME_MAX_LENGTH.virtualCluster;
 
 /** OpenPAI's pattern, a length bound and no reserved key (400 naming `vcName`). */
 export function assertVcName(name: string): void {
