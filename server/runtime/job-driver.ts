@@ -105,13 +105,14 @@ export class JobDriver {
       started: started.map(({ id }) => id),
       waiting: this.queue.ids(),
     });
+    // No retry: the next attempt would be refused the same way, again and again.
     for (const job of dropped) {
-      job.outcome = rejectedOutcome(
+      const outcome = rejectedOutcome(
         EXIT_CODE.rejected,
         `The job cannot run: ${this.capacity.neverFits(job.vc, job.spec)}.`,
         'user',
       );
-      this.contain(job, 'being refused', () => this.finishAttempt(job));
+      this.contain(job, 'being refused', () => this.end(job, outcome));
     }
     for (const job of started)
       this.contain(job, 'starting its tasks', () => this.start(job, gpusOf.get(job.id)!));
