@@ -10,6 +10,9 @@ export const chromiumFlags = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Headless Chromium otherwise loads its own omnibox popup (a WebUI of a few hundred modules) for
+  // every new page, in a renderer of its own: work that competes with the page under test.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 export default defineConfig({
