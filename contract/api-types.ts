@@ -343,6 +343,8 @@ export interface TaskMetrics {
   intervalSeconds: number;
   /** Every kept sample of every attempt, oldest first; older ones at a coarser step. */
   samples: (TaskMetricSample & { attempt: number })[];
+  /** Why this server takes no samples of the task (Slurm runs it on its own nodes); else null. */
+  notSampled: string | null;
 }
 
 /** How a failed attempt failed: its command (`user`), or this server (`platform`, `resource`). */

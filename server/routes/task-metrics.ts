@@ -77,6 +77,7 @@ export function registerTaskMetricsRoutes(
           requested,
           intervalSeconds: intervalMs / 1000,
           samples: store.list(job.id, taskRole, Number(taskIndex)),
+          notSampled: services.runtime?.tasksNotSampled ?? null,
         };
         return reply.header('Cache-Control', 'no-store').send(body);
       },

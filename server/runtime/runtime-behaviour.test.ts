@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JobDetail, SshInfo, TaskStatus } from '../../contract/api-types.ts';
+import type { JobDetail, SshInfo, TaskMetrics, TaskStatus } from '../../contract/api-types.ts';
 import {
   slurmSkipReason,
   startTestSlurmCluster,
@@ -195,6 +195,19 @@ describe.each([
     const log = await get(`${kit.jobUrl(noisy)}/tasks/main/0/logs/stdout`);
     expect(Number(log.headers['x-log-kept-bytes'])).toBeLessThanOrEqual(2 * LOG_MAX);
     expect(log.body.endsWith('aaa\nEND\n')).toBe(true);
+  });
+
+  it_("answers a task's metrics, and says why there are none where it takes none", async () => {
+    const name = await kit.submit(oneTaskJob('exec sleep 60'));
+    await kit.waitForState(name, 'RUNNING', timeout);
+    const metrics = (await get(`${kit.jobUrl(name)}/tasks/main/0/metrics`)).json() as TaskMetrics;
+    expect(metrics).toMatchObject({ taskRole: 'main', taskIndex: 0 });
+    if (backend === 'slurm') {
+      expect(metrics.samples).toEqual([]);
+      expect(metrics.notSampled).toMatch(/^This server takes no resource samples of Slurm tasks/);
+    } else expect(metrics.notSampled).toBeNull();
+    await kit.stop(name);
+    await waitEnd(name);
   });
 
   it_('lets a stock OpenSSH client into a running task with the downloaded key', async () => {

@@ -58,6 +58,8 @@ export interface JobRuntime {
   keptAttempts(jobId: number): number[];
   /** The job's private SSH key file, or null when it has none. */
   privateKeyPath(jobId: number): string | null;
+  /** Why the server cannot sample its tasks' resources (they run elsewhere); absent when it can. */
+  readonly tasksNotSampled?: string;
   /** How tasks are isolated (PAI_TASK_ISOLATION on this machine); null before `start()`. */
   isolation?(): TaskIsolationInfo | null;
   /** Stop tracking (server shutdown). Task processes keep running; `start()` picks them up again. */

@@ -48,6 +48,9 @@ export function slurmBackend(clusterConfigPath: string | undefined): RuntimeBack
 export class SlurmRuntime implements JobRuntime {
   /** Job transitions, as the local runtime's; Slurm schedules, so there are no scheduler passes. */
   readonly events = new RuntimeEvents();
+  /** The sampler reads /proc by process id, and Slurm does not tell which process a task is. */
+  readonly tasksNotSampled =
+    "This server takes no resource samples of Slurm tasks: they run under Slurm's control, on its nodes.";
   private readonly ctx: SlurmContext;
   private readonly slurmStore: SlurmStore;
   private readonly hostIp: string;

@@ -56,6 +56,7 @@ describe('resource usage', () => {
       requested,
       intervalSeconds: 5,
       samples: [sample(0, 1, 100, rss, null)],
+      notSampled: null,
     });
     const role = summarizeRole([task(1024 ** 3), task(3 * 1024 ** 3)]);
     expect(role.requested).toBe(requested);

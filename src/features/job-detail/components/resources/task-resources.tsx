@@ -27,7 +27,9 @@ export function TaskResources({ metrics }: { metrics: TaskMetrics }) {
         {label}
       </Text>
       {!last ? (
-        <Text variant="small">No samples yet: they are taken while the task runs.</Text>
+        <Text variant="small">
+          {metrics.notSampled ?? 'No samples yet: they are taken while the task runs.'}
+        </Text>
       ) : (
         <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
           <TimeSeriesChart
