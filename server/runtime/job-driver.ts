@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { liveTasks, taskLabel, type ActiveJob, type TaskRun } from './active-job.ts';
-import { gpuBitmask, type Capacity, type GpuAssignment } from './capacity.ts';
+import type { Capacity, GpuAssignment } from './capacity.ts';
 import {
   decideOutcome,
   emptyJobOutcome,
@@ -13,7 +13,6 @@ import { taskKeys } from './job-spec.ts';
 import { JobQueue } from './job-queue.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
-import { containerPorts } from './ports.ts';
 import { attemptEnd, jobRef, RuntimeEvents } from './runtime-events.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import { EXIT_CODE, platformFailure, type TaskEnd } from './task-end.ts';
@@ -24,6 +23,7 @@ import {
   prepareTasks,
   releaseTask,
   spawnTasks,
+  startedTaskRows,
   type LaunchContext,
 } from './task-launch.ts';
 import { STDERR_TAIL_HEADING, stderrTail } from './task-logs.ts';
@@ -65,6 +65,9 @@ export class JobDriver {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.sweepTimer);
+    // A launch under way records its tasks before the store closes; they keep running.
+    await Promise.all([...this.jobs.values()].map((job) => job.launching));
+    this.ctx.spawner.close();
     const closing: Promise<void>[] = [];
     for (const job of this.jobs.values()) {
       clearTimeout(job.timer);
@@ -164,27 +167,30 @@ export class JobDriver {
       if (!this.closed) this.finishAttempt(job);
       return;
     }
-    const failed = spawnTasks(this.ctx, job, (task) => this.onTaskExit(job, task));
-    this.store.markRunning(
-      job.id,
-      Date.now(),
-      job.tasks.map((task) => ({
-        role: task.role,
-        index: task.index,
-        containerId: task.containerId,
-        containerIp: this.ctx.hostIp,
-        containerPorts: containerPorts(task.ports),
-        containerGpus: gpuBitmask(task.gpus),
-        pid: task.process?.pid ?? null,
-      })),
-    );
+    const failed = await spawnTasks(this.ctx, job);
+    // From here to the job being RUNNING nothing waits: a task that already ended is seen after.
+    for (const task of job.tasks) task.process?.watch(() => this.onTaskExit(job, task));
+    this.store.markRunning(job.id, Date.now(), startedTaskRows(this.ctx, job));
     job.phase = 'running';
     this.events.emit('started', { ...jobRef(job), attempt: job.attempt });
     for (const { task, end } of failed) this.taskEnded(job, task, end);
     if (job.tasks.length === 0) {
       job.outcome = emptyJobOutcome();
       this.finishAttempt(job);
-    }
+    } else if (job.stopRequested && liveTasks(job).length > 0 && !this.closed)
+      this.stopRunning(job);
+  }
+
+  /** Stops a running job's tasks (a stop asked for now, or while they were being started). */
+  stopRunning(job: ActiveJob): void {
+    // A stop replaces a failure that would have been retried; a decided end stands.
+    const retrying =
+      job.outcome?.state === 'FAILED' &&
+      mayRetry(job.spec.retryCount, job.retries, job.outcome.failureKind);
+    if (!job.outcome || retrying) job.outcome = stoppedOutcome();
+    this.terminate(job, 'the job was asked to stop');
+    if (liveTasks(job).length === 0)
+      this.contain(job, 'being stopped', () => this.finishAttempt(job));
   }
 
   onTaskExit(job: ActiveJob, task: TaskRun): void {

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config.ts';
 import type { Db } from '../store/db.ts';
 import { liveTasks, type ActiveJob, type TaskRun } from './active-job.ts';
 import { Capacity } from './capacity.ts';
-import { mayRetry, stoppedOutcome } from './completion.ts';
+import { stoppedOutcome } from './completion.ts';
 import { probeIsolation } from './isolation.ts';
 import { JobDriver } from './job-driver.ts';
 import { taskKeys } from './job-spec.ts';
@@ -21,6 +21,7 @@ import { assignEnvironments, releaseTask, startSsh } from './task-launch.ts';
 import { keptAttempts, storedTaskLog } from './stored-task-log.ts';
 import type { LogStream } from './task-logs.ts';
 import { TaskProcess } from './task-process.ts';
+import { TaskSpawner } from './task-spawner.ts';
 import { TaskUids } from './task-uids.ts';
 import type { JobRuntime, TaskLog, VirtualClusterUsage } from './types.ts';
 
@@ -59,6 +60,7 @@ export class LocalRuntime implements JobRuntime {
         join(deps.config.dataDir, 'runtime', 'task-uids.json'),
         this.options.taskUidRange,
       ),
+      spawner: new TaskSpawner(),
     });
     this.events = this.driver.events;
   }
@@ -135,17 +137,8 @@ export class LocalRuntime implements JobRuntime {
       job.outcome = stoppedOutcome();
       // On a full disk the job is still stopped; its end is recorded once the store takes it.
       this.driver.contain(job, 'being stopped', () => this.driver.finishAttempt(job));
-    } else if (job.phase === 'running') {
-      // A stop replaces a failure that would have been retried; a decided end stands.
-      const retrying =
-        job.outcome?.state === 'FAILED' &&
-        mayRetry(job.spec.retryCount, job.retries, job.outcome.failureKind);
-      if (!job.outcome || retrying) job.outcome = stoppedOutcome();
-      this.driver.terminate(job, 'the job was asked to stop');
-      if (liveTasks(job).length === 0)
-        this.driver.contain(job, 'being stopped', () => this.driver.finishAttempt(job));
-    }
-    // A job being launched sees the request once its tasks are prepared.
+    } else if (job.phase === 'running') this.driver.stopRunning(job);
+    // A job being launched sees the request once its tasks are prepared, and again once started.
   }
 
   async remove(jobId: number): Promise<void> {

@@ -44,7 +44,12 @@ function sweep(
   paths: RuntimePaths,
   cgroups: Cgroups | null | undefined,
 ) {
-  const live = new Set([...jobs].flatMap((job) => liveTasks(job).map((task) => task.containerId)));
+  // A job being launched has wrappers that run before the spawner has said so: all its tasks count.
+  const live = new Set(
+    [...jobs].flatMap((job) =>
+      (job.phase === 'launching' ? job.tasks : liveTasks(job)).map((task) => task.containerId),
+    ),
+  );
   killStrays(paths.containerPrefix(), live);
   for (const name of cgroups?.names() ?? []) {
     if (live.has(name)) continue;

@@ -1,9 +1,9 @@
 import { newTaskRuns, type ActiveJob, type TaskRun } from './active-job.ts';
-import { taskSlot, type GpuAssignment } from './capacity.ts';
+import { gpuBitmask, taskSlot, type GpuAssignment } from './capacity.ts';
 import { roleOf } from './job-spec.ts';
 import type { RuntimeOptions } from './options.ts';
 import type { RuntimePaths } from './paths.ts';
-import { allocatePorts, type TaskPorts } from './ports.ts';
+import { allocatePorts, containerPorts, type TaskPorts } from './ports.ts';
 import { adminsOnlyRefusal, type Isolation } from './isolation.ts';
 import {
   joinCgroupsArgv,
@@ -17,6 +17,7 @@ import { TaskSshServer } from './ssh-server.ts';
 import { EXIT_CODE, platformFailure, type TaskEnd } from './task-end.ts';
 import { taskEnvironment } from './task-env.ts';
 import { TaskProcess } from './task-process.ts';
+import type { TaskSpawner } from './task-spawner.ts';
 import type { TaskUids } from './task-uids.ts';
 
 export interface LaunchContext {
@@ -33,6 +34,8 @@ export interface LaunchContext {
   isolation: Isolation | null;
   /** Each user's task uid (server as root). */
   uids: TaskUids;
+  /** Starts the tasks' wrappers. */
+  spawner: TaskSpawner;
 }
 
 /** The uid and gid the job's tasks run as: their owner's own when the server is root. */
@@ -173,49 +176,70 @@ export async function startSsh(
   }
 }
 
-/** Starts every task's process; a task that cannot start ends at once as a platform failure. */
-export function spawnTasks(
+/**
+ * Starts every task's process, all at once; a task that cannot start ends at once as a platform
+ * failure. Nothing reports a task's end before its job calls `watch` on it.
+ */
+export async function spawnTasks(
   ctx: LaunchContext,
   job: ActiveJob,
-  onExit: (task: TaskRun) => void,
-): { task: TaskRun; end: TaskEnd }[] {
+): Promise<{ task: TaskRun; end: TaskEnd }[]> {
+  const started = await Promise.all(job.tasks.map((task) => spawnTask(ctx, job, task)));
   const failed: { task: TaskRun; end: TaskEnd }[] = [];
-  for (const task of job.tasks) {
-    const role = roleOf(job.spec, task.role);
-    let started: TaskProcess | Error;
-    try {
-      const cgroup =
-        ctx.isolation?.cgroups?.create(task.containerId, {
-          memoryMB: role.memoryMB,
-          cpus: role.cpuNumber,
-          pids: ctx.options.taskPidsMax,
-        }) ?? null;
-      started = TaskProcess.spawn(
-        {
-          taskDir: task.taskDir,
-          workDir: task.workDir,
-          command: role.command,
-          env: task.env,
-          logMaxBytes: ctx.options.logMaxBytes,
-          sandbox: sandboxOf(ctx, job, task),
-          cgroup,
-        },
-        () => onExit(task),
-      );
-    } catch (error) {
-      started = error as Error;
-    }
-    if (started instanceof Error) {
+  job.tasks.forEach((task, i) => {
+    const process = started[i]!;
+    if (process instanceof TaskProcess) task.process = process;
+    else
       failed.push({
         task,
-        end: platformFailure(EXIT_CODE.launchFailed, `could not be started: ${started.message}`),
+        end: platformFailure(EXIT_CODE.launchFailed, `could not be started: ${process.message}`),
       });
-    } else {
-      task.process = started;
-    }
-  }
+  });
   return failed;
 }
+
+async function spawnTask(
+  ctx: LaunchContext,
+  job: ActiveJob,
+  task: TaskRun,
+): Promise<TaskProcess | Error> {
+  const role = roleOf(job.spec, task.role);
+  try {
+    const cgroup =
+      ctx.isolation?.cgroups?.create(task.containerId, {
+        memoryMB: role.memoryMB,
+        cpus: role.cpuNumber,
+        pids: ctx.options.taskPidsMax,
+      }) ?? null;
+    return await TaskProcess.spawn(
+      {
+        taskDir: task.taskDir,
+        workDir: task.workDir,
+        command: role.command,
+        env: task.env,
+        logMaxBytes: ctx.options.logMaxBytes,
+        sandbox: sandboxOf(ctx, job, task),
+        cgroup,
+        pollMs: ctx.options.pollIntervalMs,
+      },
+      ctx.spawner,
+    );
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** What the store records of each task of the attempt once they are started. */
+export const startedTaskRows = (ctx: LaunchContext, job: ActiveJob) =>
+  job.tasks.map((task) => ({
+    role: task.role,
+    index: task.index,
+    containerId: task.containerId,
+    containerIp: ctx.hostIp,
+    containerPorts: containerPorts(task.ports),
+    containerGpus: gpuBitmask(task.gpus),
+    pid: task.process?.pid ?? null,
+  }));
 
 /** Gives back a task's ports and cgroup and closes its SSH endpoint. */
 export function releaseTask(ctx: LaunchContext, task: TaskRun): void {

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { TaskCgroup } from './cgroups.ts';
 import { sandboxArgv, type SandboxPlan } from './sandbox.ts';
 import { parseExitRecord, type ExitRecord } from './task-end.ts';
+import type { TaskSpawner } from './task-spawner.ts';
 
 const WRAPPER = fileURLToPath(new URL('./task-wrapper.pl', import.meta.url));
 
@@ -17,16 +17,19 @@ export interface TaskLaunch {
   /** Null: the command runs unisolated, as the server's user. */
   sandbox: SandboxPlan | null;
   cgroup: TaskCgroup | null;
+  /** How often to look for its end if the spawner that started it dies. */
+  pollMs: number;
 }
 
 /**
- * One task's wrapper process (see task-wrapper.pl), the leader of its own process group, and the
- * task's cgroup. Either our child, or adopted after a restart and watched by polling because it
- * is not our child.
+ * One task's wrapper process, the leader of its own process group, and the task's cgroup. Either
+ * started by the task spawner, which reports its end, or adopted after a restart (or orphaned by
+ * a spawner that died) and watched by polling.
  */
 export class TaskProcess {
   private running = true;
   private poll: NodeJS.Timeout | undefined;
+  private onExit: (() => void) | null = null;
 
   private constructor(
     readonly pid: number,
@@ -35,7 +38,7 @@ export class TaskProcess {
   ) {}
 
   /** Starts the wrapper, or returns the reason it could not be started. */
-  static spawn(launch: TaskLaunch, onExit: () => void): TaskProcess | Error {
+  static async spawn(launch: TaskLaunch, spawner: TaskSpawner): Promise<TaskProcess | Error> {
     mkdirSync(launch.workDir, { recursive: true });
     const identity = launch.sandbox?.identity;
     if (launch.sandbox) mkdirSync(launch.sandbox.userFilesDir, { recursive: true, mode: 0o700 });
@@ -49,30 +52,18 @@ export class TaskProcess {
     const argv = launch.sandbox ? sandboxArgv(launch.sandbox, command) : command;
     const mode = launch.sandbox ? 'sandbox' : 'plain';
     const procs = launch.cgroup?.procsFiles().join(':') ?? '';
-    try {
-      const child = spawn(
-        'perl',
-        [WRAPPER, launch.taskDir, String(launch.logMaxBytes), mode, procs, ...argv],
-        {
-          cwd: launch.workDir,
-          env: launch.env,
-          detached: true,
-          stdio: 'ignore',
-        },
-      );
-      child.on('error', () => undefined);
-      if (child.pid === undefined)
-        return new Error('its wrapper process (perl) could not be started');
-      const task = new TaskProcess(child.pid, launch.taskDir, launch.cgroup);
-      child.once('exit', () => {
-        task.running = false;
-        onExit();
-      });
-      child.unref();
-      return task;
-    } catch (error) {
-      return error as Error;
-    }
+    const pid = await spawner.spawn({
+      argv: ['perl', WRAPPER, launch.taskDir, String(launch.logMaxBytes), mode, procs, ...argv],
+      cwd: launch.workDir,
+      env: launch.env,
+    });
+    if (pid instanceof Error) return pid;
+    const task = new TaskProcess(pid, launch.taskDir, launch.cgroup);
+    spawner.watch(pid, {
+      exited: () => task.ended(),
+      orphaned: () => task.watchByPolling(launch.pollMs),
+    });
+    return task;
   }
 
   /** Watches a wrapper started by an earlier server process. */
@@ -84,14 +75,31 @@ export class TaskProcess {
     onExit: () => void,
   ): TaskProcess {
     const task = new TaskProcess(pid, taskDir, cgroup);
-    task.poll = setInterval(() => {
-      if (readExitRecord(taskDir) === null && isTaskWrapper(pid, taskDir)) return;
-      task.running = false;
-      clearInterval(task.poll);
-      onExit();
-    }, pollMs);
-    task.poll.unref();
+    task.watch(onExit);
+    task.watchByPolling(pollMs);
     return task;
+  }
+
+  /** Calls `onExit` once the wrapper has ended; soon, when it already has. */
+  watch(onExit: () => void): void {
+    this.onExit = onExit;
+    if (!this.running) setImmediate(onExit);
+  }
+
+  private ended(): void {
+    if (!this.running) return;
+    this.running = false;
+    clearInterval(this.poll);
+    this.onExit?.();
+  }
+
+  private watchByPolling(pollMs: number): void {
+    clearInterval(this.poll);
+    this.poll = setInterval(() => {
+      if (readExitRecord(this.taskDir) === null && isTaskWrapper(this.pid, this.taskDir)) return;
+      this.ended();
+    }, pollMs);
+    this.poll.unref();
   }
 
   get isRunning(): boolean {
