@@ -7,15 +7,22 @@
 #   "forking ID" before the fork (a request without it was never acted on), "started ID PID" once
 #   the program has been exec'd, "failed ID REASON" when it could not be, and "exited PID" when a
 #   started process has ended (always after its "started" line).
-# Each program runs in a session of its own, in CWD, with stdin, stdout and stderr on /dev/null
-# and exactly the environment given. At the end of stdin (the server stopped or died) this
+# Each program runs in a session of its own, in CWD, with stdin, stdout and stderr on /dev/null,
+# SIGTERM ignored (task-wrapper.pl restores it for the task's command) and exactly the environment
+# given. At the end of stdin (the server stopped or died) this
 # process exits; what it started keeps running.
 use strict;
 use warnings;
 use POSIX ();
+use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
 
-# A no-op handler, so that select() returns early when a child ends.
-$SIG{CHLD} = sub { };
+# A child's end wakes the main loop's select() through this pipe (written by the CHLD handler):
+# a signal that came between reap() and select() would otherwise wait for select's timeout.
+pipe(my $wake_read, my $wake_write) or die "pipe: $!";
+for my $end ($wake_read, $wake_write) {
+    fcntl($end, F_SETFL, fcntl($end, F_GETFL, 0) | O_NONBLOCK) or die "fcntl: $!";
+}
+$SIG{CHLD} = sub { syswrite($wake_write, '.') };
 # A server that went away ends this process through the failed write, not a signal.
 $SIG{PIPE} = 'IGNORE';
 
@@ -42,6 +49,9 @@ sub start {
     if ($pid == 0) {
         close $status_read;
         $SIG{$_} = 'DEFAULT' for qw(CHLD PIPE);
+        # Ignored across the exec: a stop's SIGTERM to the group, sent before the task wrapper has
+        # set up its own handling, cannot end it before it has copied the task's output.
+        $SIG{TERM} = 'IGNORE';
         eval {
             POSIX::setsid() or die "setsid: $!\n";
             chdir($cwd) or die "chdir $cwd: $!\n";
@@ -77,8 +87,11 @@ for (;;) {
     reap();
     my $wanted = '';
     vec($wanted, fileno(STDIN), 1) = 1;
-    # The timeout only bounds the delay of an exit whose signal came just before select().
-    next if select(my $readable = $wanted, undef, undef, 1) <= 0;
+    vec($wanted, fileno($wake_read), 1) = 1;
+    next if select(my $readable = $wanted, undef, undef, undef) <= 0;
+    # Drained here, reaped at the top of the loop.
+    1 while vec($readable, fileno($wake_read), 1) && (sysread($wake_read, my $drained, 4096) // 0) > 0;
+    next unless vec($readable, fileno(STDIN), 1);
     my $got = sysread(STDIN, $buffer, 65536, length $buffer);
     next if !defined $got && $!{EINTR};
     exit 0 unless $got;

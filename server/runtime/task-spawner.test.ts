@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import { createRuntimeApp, oneTaskJob, processesOf, type RuntimeTestApp } from './test-kit.ts';
+import { TaskSpawner } from './task-spawner.ts';
 
 const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 const parentOf = (pid: number) => {
@@ -57,4 +58,33 @@ describe('the task spawner', () => {
     expect(detail.jobStatus).toMatchObject({ state: 'FAILED', appExitCode: 3 });
     expect(processesOf(containerOf(running))).toEqual([]);
   }, 60_000);
+});
+
+describe('TaskSpawner', () => {
+  it('starts a program in a session of its own, with SIGTERM ignored and only its environment', async () => {
+    const spawner = new TaskSpawner();
+    try {
+      const pid = await spawner.spawn({
+        argv: ['sleep', '30'],
+        cwd: '/tmp',
+        env: { PATH: '/usr/bin:/bin', ONLY: 'this' },
+      });
+      if (pid instanceof Error) throw pid;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const ignored = BigInt(`0x${/^SigIgn:\s*([0-9a-f]+)$/m.exec(status)![1]}`);
+      expect(ignored & (1n << 14n), 'SIGTERM (15) ignored').not.toBe(0n);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      expect(Number(fields[3]), 'its own session').toBe(pid);
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+      expect(environ.sort()).toEqual(['ONLY=this', 'PATH=/usr/bin:/bin']);
+      const exited = new Promise<void>((resolve) =>
+        spawner.watch(pid, { exited: resolve, orphaned: resolve }),
+      );
+      process.kill(pid, 'SIGKILL');
+      await exited;
+    } finally {
+      spawner.close();
+    }
+  });
 });
