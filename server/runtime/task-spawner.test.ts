@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobDetail } from '../../contract/api-types.ts';
 import { createRuntimeApp, oneTaskJob, processesOf, type RuntimeTestApp } from './test-kit.ts';
 import { TaskSpawner } from './task-spawner.ts';
@@ -38,6 +38,31 @@ describe('the task spawner', () => {
     expect(environ.map((entry) => entry.split('=')[0])).toEqual(['PATH']);
     await kit.stop(name);
     await kit.waitForState(name, 'STOPPED');
+  });
+
+  it('a stop asked for while the tasks are being started stops them once they have started', async () => {
+    // The stop is sent as soon as the wrapper's start is asked of the spawner, before it answers.
+    const { spawner } = (kit.runtime as unknown as { driver: { ctx: { spawner: TaskSpawner } } })
+      .driver.ctx;
+    const spawn = spawner.spawn.bind(spawner);
+    let stopping: Promise<void> | null = null;
+    const config = oneTaskJob('exec sleep 60');
+    spawner.spawn = (request) => {
+      const started = spawn(request);
+      stopping ??= kit.stop(config.jobName);
+      return started;
+    };
+    try {
+      await kit.submit(config);
+      await vi.waitFor(() => expect(stopping).not.toBeNull());
+      await stopping;
+      const detail = await kit.waitFor(config.jobName, ended);
+      expect(detail.jobStatus.state).toBe('STOPPED');
+      // Its wrapper had been started: nothing of it is left.
+      await expect.poll(() => processesOf(containerOf(detail))).toEqual([]);
+    } finally {
+      spawner.spawn = spawn;
+    }
   });
 
   it('a spawner killed with SIGKILL: its tasks are still followed to their end, the next job starts', async () => {
