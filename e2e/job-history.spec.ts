@@ -1,39 +1,23 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../testing/server.ts';
+import { GPU_USER_COMMAND, writeStandInNvidiaSmi } from '../testing/stand-in-nvidia-smi.ts';
 import { expect } from './fixtures/test.ts';
 import { JobDetailPage } from './pages/job-detail-page.ts';
 import { oneTaskConfig, test as seedingTest, uniqueName } from './pages/job-seeding.ts';
 
 const USER = 'fay';
 
-/**
- * A stand-in `nvidia-smi` answering the server's two queries as the real one does: every GPU at
- * 45 % utilisation, and 300 MiB of GPU memory for each process called gpu-burner.
- */
-const FAKE_NVIDIA_SMI = `#!/bin/sh
-case "$*" in
-  *--query-gpu=index,utilization.gpu*) echo "0, 45"; echo "1, 45" ;;
-  *--query-compute-apps=pid,used_memory*)
-    for p in /proc/[0-9]*; do
-      [ "$(cat "$p/comm" 2>/dev/null)" = gpu-burner ] && echo "\${p#/proc/}, 300"
-    done ;;
-  *) exit 2 ;;
-esac
-exit 0
-`;
-
 // A server that samples tasks every 300 ms, so a chart has points within a second or two, on a
-// cluster with two GPUs whose nvidia-smi is the stand-in above.
+// cluster with two GPUs whose nvidia-smi is a stand-in.
 const test = seedingTest.extend<object, { server: RunningServer }>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'pai-e2e-gpus-'));
-      writeFileSync(join(dir, 'nvidia-smi'), FAKE_NVIDIA_SMI);
-      chmodSync(join(dir, 'nvidia-smi'), 0o755);
+      writeStandInNvidiaSmi(dir, [45, 45]); // every GPU at 45 %
       const cluster = { virtualClusters: { default: { cpus: 8, memoryMB: 16384, gpus: 2 } } };
       writeFileSync(join(dir, 'cluster.json'), JSON.stringify(cluster));
       const server = await startServer({
@@ -98,7 +82,7 @@ test('a GPU task’s charts show its GPU’s utilisation and its GPU memory', as
   seeding,
 }) => {
   const jobName = uniqueName('gpu');
-  const config = JSON.parse(oneTaskConfig(jobName, `perl -e '$0 = "gpu-burner"; sleep 600'`)) as {
+  const config = JSON.parse(oneTaskConfig(jobName, GPU_USER_COMMAND)) as {
     taskRoles: Record<string, unknown>[];
   };
   config.taskRoles[0]!.gpuNumber = 1;

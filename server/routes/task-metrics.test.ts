@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,28 +8,12 @@ import { fastLocalRuntime } from '../runtime/test-kit.ts';
 import { createCallers, createTestApp, type TestApp } from '../../testing/app.ts';
 import type { ApiClient } from '../../testing/http.ts';
 import { gpuIndicesOf } from '../runtime/capacity.ts';
+import { GPU_USER_COMMAND, writeStandInNvidiaSmi } from '../../testing/stand-in-nvidia-smi.ts';
 
 const json = { 'content-type': 'application/json' };
 // Holds 64 MB and keeps one core busy until stopped.
 const BUSY = `perl -e '$x = "a" x (64 * 1024 * 1024); 1 while 1'`;
 // Waits under its own process name, which the stand-in nvidia-smi below looks for.
-const GPU_USER = `perl -e '$0 = "gpu-burner"; sleep 600'`;
-
-/**
- * A stand-in `nvidia-smi` answering the sampler's two queries like the real one: GPU i at
- * 10·i + 7 % utilisation, and 300 MiB for each process called gpu-burner.
- */
-const FAKE_NVIDIA_SMI = `#!/bin/sh
-case "$*" in
-  *--query-gpu=index,utilization.gpu*)
-    for i in 0 1 2 3; do echo "$i, $((10 * i + 7))"; done ;;
-  *--query-compute-apps=pid,used_memory*)
-    # One grep over every process (a shell loop took seconds on a busy machine).
-    grep -lx gpu-burner /proc/[0-9]*/comm 2>/dev/null | sed -E 's#^/proc/([0-9]+)/comm$#\\1, 300#' ;;
-  *) exit 2 ;;
-esac
-exit 0
-`;
 
 describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 }, () => {
   let t: TestApp;
@@ -129,14 +113,14 @@ describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 
 
     /**
      * Submits a job whose task `main` has one GPU and whose task `side` has none, both running
-     * GPU_USER; waits until `ready` holds for the samples of `main`; deletes the job.
+     * GPU_USER_COMMAND; waits until `ready` holds for the samples of `main`; deletes the job.
      */
     async function gpuJob(name: string, ready: (samples: TaskMetrics['samples']) => void) {
       const role = (roleName: string, gpuNumber: number) => ({
         name: roleName,
         taskNumber: 1,
         gpuNumber,
-        command: GPU_USER,
+        command: GPU_USER_COMMAND,
       });
       const config = {
         jobName: name,
@@ -173,8 +157,8 @@ describe('task metrics: GET …/tasks/:role/:index/metrics', { timeout: 120_000 
     });
 
     it("samples the utilisation of the task's GPU and its processes' GPU memory", async () => {
-      writeFileSync(join(fakeDir, 'nvidia-smi'), FAKE_NVIDIA_SMI);
-      chmodSync(join(fakeDir, 'nvidia-smi'), 0o755);
+      // GPU i at 10·i + 7 % utilisation.
+      writeStandInNvidiaSmi(fakeDir, [7, 17, 27, 37]);
       process.env.PATH = `${fakeDir}${delimiter}${path}`;
       // Until the task's process has renamed itself, nvidia-smi does not list it.
       const { main, side, gpus } = await gpuJob('gpu-one', (samples) =>
