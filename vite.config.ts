@@ -63,13 +63,59 @@ function fabricConfigScript(): Plugin {
   };
 }
 
+/**
+ * `src/early.ts` is its own entry with its own `async` script tag, so it runs as soon as its few
+ * modules have loaded: not after the app's modules, as Vite would have it (it bundles every module
+ * script of index.html into one entry), nor after the document's classic scripts. Dev serves it as
+ * it is.
+ */
+function earlyEntry(): Plugin {
+  const path = '/src/early.ts';
+  // Vite leaves a `vite-ignore` tag in place, without the attribute.
+  const tag = new RegExp(`\\s*<script type="module" src="${path}"[^>]*></script>`);
+  let chunk = '';
+  return {
+    name: 'early-entry',
+    apply: 'build',
+    enforce: 'post',
+    buildStart() {
+      chunk = this.emitFile({
+        type: 'chunk',
+        id: fileURLToPath(new URL(`.${path}`, import.meta.url)),
+        name: 'early',
+      });
+    },
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset' || typeof html.source !== 'string' || !tag.test(html.source))
+        this.error(`index.html must load ${path} with a vite-ignore module script`);
+      const file = this.getFileName(chunk);
+      const imports = bundle[file]?.type === 'chunk' ? bundle[file].imports : [];
+      // Its imports are asked for with it, not after it has been read.
+      const early = [file, ...imports]
+        .map((name, index) =>
+          index === 0
+            ? `<script type="module" async crossorigin src="/${name}"></script>`
+            : `<link rel="modulepreload" crossorigin href="/${name}">`,
+        )
+        .join('\n    ');
+      const source = html.source.replace(tag, '');
+      const app = source.indexOf('<script type="module"');
+      if (app < 0) this.error("index.html has no module script for the app's entry");
+      html.source = `${source.slice(0, app)}${early}\n    ${source.slice(app)}`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), localIconFonts(), fabricConfigScript()],
+  plugins: [react(), localIconFonts(), fabricConfigScript(), earlyEntry()],
   build: {
     outDir: 'dist',
     manifest: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
+    // Every browser the portal supports knows <link rel="modulepreload">: no polyfill in the entry.
+    modulePreload: { polyfill: false },
   },
   // Monaco's entry points are pre-bundled together at start, so opening /submit in dev does not
   // trigger a re-optimization and a page reload.

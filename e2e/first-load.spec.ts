@@ -16,6 +16,9 @@ function chunkFiles(...modules: string[]): string[] {
   return modules.map((module) => `/${manifest[module]!.file}`);
 }
 
+/** The app's entry script (index.html's own entry, not the early one). */
+const appEntryFile = () => chunkFiles('index.html')[0]!;
+
 /** Every script and style the page requests, with the gzip size of its body (as a server sends it). */
 function recordScriptsAndStyles(page: Page): () => Promise<Map<string, number>> {
   const bodies = new Map<string, Promise<Buffer>>();
@@ -50,6 +53,17 @@ test.describe('first load', () => {
       expect([...sizes.keys()], listing).not.toContain(file);
   });
 
+  test('signed out, /jobs asks for no jobs and draws none: it goes to sign in', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto('/jobs');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(asked).not.toContain('/api/v1/jobs');
+    await expect(page.locator('[data-first-paint]')).toHaveCount(0);
+  });
+
   test('the local server writes the config into index.html: no config.json request', async ({
     page,
   }) => {
@@ -66,25 +80,83 @@ test.describe('first load', () => {
 test.describe('first load, signed in', () => {
   test.use({ signedInAs: 'quinn' });
 
-  test('/jobs asks for its page chunks before the router starts: before its first data request', async ({
+  test('/jobs draws its first page before the app runs, from the one list request the app then uses', async ({
+    page,
+    api,
+  }) => {
+    const prefix = `early-${Date.now().toString(36)}`;
+    const now = Date.now();
+    api.importJobs(
+      ['c', 'b', 'a'].map((letter, index) => ({
+        name: `${prefix}-${letter}`,
+        username: 'quinn',
+        state: 'SUCCEEDED',
+        createdTime: now - (index + 1) * 60_000,
+        completedTime: now,
+      })),
+    );
+    // The app's entry script is held until the drawing has been checked.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${appEntryFile()}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const asked: string[] = [];
+    const answers: Promise<{ data: { name: string }[] }>[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/v1/jobs') answers.push(response.json());
+    });
+
+    await page.goto(`/jobs?user=quinn&keyword=${prefix}`, { waitUntil: 'commit' });
+    const drawing = page.locator('[data-first-paint]');
+    await expect(drawing.getByRole('link', { includeHidden: true })).toHaveText([
+      `${prefix}-c`,
+      `${prefix}-b`,
+      `${prefix}-a`,
+    ]);
+    expect(
+      (await Promise.all(answers)).map((answer) => answer.data.map((job) => job.name)),
+    ).toEqual([[`${prefix}-c`, `${prefix}-b`, `${prefix}-a`]]);
+    // Only for the eye: nothing in it can be reached, by a pointer, a key or a screen reader.
+    await expect(drawing).toHaveAttribute('aria-hidden', 'true');
+    expect(await drawing.evaluate((element) => (element as HTMLElement).inert)).toBe(true);
+    await expect(page.getByRole('link', { name: `${prefix}-c` })).toHaveCount(0);
+    // The page's chunks were asked for too, before the app's entry has run.
+    for (const chunk of chunkFiles('src/app/routes/layout.tsx', 'src/app/routes/jobs.tsx'))
+      expect(asked).toContain(chunk);
+
+    release();
+    const grid = page.getByRole('grid', { name: 'Jobs' });
+    await expect(grid.getByRole('link', { name: `${prefix}-c` })).toBeVisible();
+    await expect(drawing).toHaveCount(0);
+    await expect(grid.getByRole('grid')).toHaveCount(0);
+    // The app took the drawing's answer: the list was asked for once.
+    expect(asked.filter((path) => path === '/api/v1/jobs')).toEqual(['/api/v1/jobs']);
+  });
+
+  test('/jobs with an answer that is not a page of jobs draws nothing, and the app says what went wrong', async ({
     page,
   }) => {
+    await page.route('**/api/v1/jobs?*', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'UnknownError', message: 'The store is unreadable.' }),
+      }),
+    );
+    let drawn = false;
+    await page.exposeFunction('noteFirstPaint', () => (drawn = true));
+    await page.addInitScript(() =>
+      new MutationObserver(() => {
+        if (document.querySelector('[data-first-paint]'))
+          (window as unknown as { noteFirstPaint: () => void }).noteFirstPaint();
+      }).observe(document, { childList: true, subtree: true }),
+    );
     await page.goto('/jobs');
-    await expect(page.getByRole('grid', { name: 'Jobs' })).toBeVisible();
-    const started = () =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime })),
-      );
-    await expect
-      .poll(async () => (await started()).map(({ path }) => path))
-      .toContain('/api/v1/jobs');
-    const requests = await started();
-    const startOf = (path: string) => requests.find((request) => request.path === path)!.at;
-    const listRequest = startOf('/api/v1/jobs');
-    for (const chunk of chunkFiles('src/app/routes/layout.tsx', 'src/app/routes/jobs.tsx'))
-      expect(startOf(chunk), `${chunk} vs the list request`).toBeLessThan(listRequest);
+    await expect(page.getByText('The store is unreadable.')).toBeVisible({ timeout: 30_000 });
+    expect(drawn).toBe(false);
   });
 
   test("a second visit takes the page's code from the browser cache: no request for it", async ({

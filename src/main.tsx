@@ -1,4 +1,3 @@
-import './app/early-chunks.ts';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { showBootError } from './app/boot-error.ts';

@@ -44,10 +44,11 @@ export function readManifest(distDir: string): Manifest {
   return JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
 }
 
-function entryKey(manifest: Manifest): string {
-  const key = Object.keys(manifest).find((name) => manifest[name]!.isEntry);
-  if (!key) throw new Error('The manifest has no entry chunk.');
-  return key;
+/** index.html's scripts: every page loads all of them (the app's entry and the early one). */
+function entryKeys(manifest: Manifest): string[] {
+  const keys = Object.keys(manifest).filter((name) => manifest[name]!.isEntry);
+  if (!keys.length) throw new Error('The manifest has no entry chunk.');
+  return keys;
 }
 
 /** The chunks a page loads before it renders: the given chunks and everything they import statically. */
@@ -67,7 +68,7 @@ export function staticClosure(manifest: Manifest, keys: readonly string[]): Set<
 /** The JS and CSS files of a route's first load: entry, its static imports, the route's lazy chunks and theirs. */
 export function routeFiles(manifest: Manifest, routeModules: readonly string[]): string[] {
   const files = new Set<string>();
-  for (const key of staticClosure(manifest, [entryKey(manifest), ...routeModules])) {
+  for (const key of staticClosure(manifest, [...entryKeys(manifest), ...routeModules])) {
     const chunk = manifest[key]!;
     files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
@@ -116,7 +117,7 @@ export function lazyModuleFiles(
   route: RouteName,
   module: string,
 ): { files: string[]; inFirstLoad: boolean } {
-  const firstLoad = staticClosure(manifest, [entryKey(manifest), ...ROUTE_MODULES[route]]);
+  const firstLoad = staticClosure(manifest, [...entryKeys(manifest), ...ROUTE_MODULES[route]]);
   const files = new Set<string>();
   for (const key of staticClosure(manifest, [module])) {
     if (firstLoad.has(key)) continue;

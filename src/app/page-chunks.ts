@@ -1,12 +1,13 @@
 import type { ComponentType } from 'react';
 import { currentSession, isExpired } from '../lib/session.ts';
+import type * as RouteDataModule from './route-data.ts';
 
 type PageModule = { Component: ComponentType };
 export type PageLoad = () => Promise<PageModule>;
 
-/** Each page's chunk requested at most once; the router's loaders and `startPageChunks` share it. */
-function once(load: PageLoad): PageLoad {
-  let module: Promise<PageModule> | undefined;
+/** Each chunk requested at most once; the router's loaders and `startPageChunks` share it. */
+function once<Module>(load: () => Promise<Module>): () => Promise<Module> {
+  let module: Promise<Module> | undefined;
   return () => {
     module ??= load();
     // A failed load (network, new deployment) is asked again next time.
@@ -26,6 +27,10 @@ export const pageChunks = {
   adminUsers: once(() => import('./routes/admin-users.tsx')),
   adminVirtualClusters: once(() => import('./routes/admin-virtual-clusters.tsx')),
 } satisfies Record<string, PageLoad>;
+
+export type RouteData = typeof RouteDataModule;
+/** The pages' data starters (route-data.ts): a chunk of their own, so the sign-in page loads none. */
+export const routeData = once(() => import('./route-data.ts'));
 
 /** The signed-in page a path opens (the same paths as router.tsx); null for anything else. */
 export function signedInPageOf(pathname: string): PageLoad | null {
@@ -51,4 +56,5 @@ export function startPageChunks(pathname = location.pathname): void {
   if (!page) return;
   void pageChunks.layout().catch(() => undefined);
   void page().catch(() => undefined);
+  void routeData().catch(() => undefined);
 }

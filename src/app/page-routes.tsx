@@ -58,7 +58,7 @@ function signInPath(url: URL, session: Session | null): string {
 export function protectedPage(
   queryClient: QueryClient,
   load: PageLoad,
-  prefetch?: Prefetch,
+  prefetch?: () => Promise<Prefetch>,
 ): PageRoute {
   return {
     loader: async ({ request, params }) => {
@@ -68,8 +68,8 @@ export function protectedPage(
         if (session) clearSession(); // expired: the sign-in page says the session ended
         throw redirect(signInPath(url, session));
       }
-      prefetch?.({ params, url, queryClient, session });
-      await loadPage(load);
+      const started = prefetch?.().then((start) => start({ params, url, queryClient, session }));
+      await Promise.all([loadPage(load), started]);
       return null;
     },
     Component: pageComponent(load),

@@ -2,15 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { authnInfoQueryOptions } from '../api/authn/get-authn-info.ts';
 import { setSignInRedirect } from '../lib/api-client.ts';
-import { pageChunks } from './page-chunks.ts';
-import { protectedPage, publicPage } from './page-routes.tsx';
-import {
-  prefetchDashboardPage,
-  prefetchJobListPage,
-  prefetchJobPage,
-  prefetchUsersPage,
-  prefetchVirtualClustersPage,
-} from './route-data.ts';
+import { pageChunks, routeData, type RouteData } from './page-chunks.ts';
+import { protectedPage, publicPage, type Prefetch } from './page-routes.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
@@ -24,6 +17,12 @@ const {
   adminUsers,
   adminVirtualClusters,
 } = pageChunks;
+
+/** A page's data starter, from route-data's chunk (the sign-in page loads none of it). */
+const prefetch =
+  (name: keyof RouteData): (() => Promise<Prefetch>) =>
+  () =>
+    routeData().then((data) => data[name]);
 
 /**
  * Every page is its own chunk (page-chunks.ts); the login route loads none of the signed-in
@@ -43,18 +42,31 @@ export function createRouter(queryClient: QueryClient) {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, ...protectedPage(queryClient, dashboard, prefetchDashboardPage) },
-            { path: 'jobs', ...protectedPage(queryClient, jobs, prefetchJobListPage) },
+            {
+              index: true,
+              ...protectedPage(queryClient, dashboard, prefetch('prefetchDashboardPage')),
+            },
+            { path: 'jobs', ...protectedPage(queryClient, jobs, prefetch('prefetchJobListPage')) },
             {
               path: 'jobs/:username/:jobName',
-              ...protectedPage(queryClient, jobDetail, prefetchJobPage),
+              ...protectedPage(queryClient, jobDetail, prefetch('prefetchJobPage')),
             },
-            { path: 'jobs/:jobName', ...protectedPage(queryClient, jobDetail, prefetchJobPage) },
+            {
+              path: 'jobs/:jobName',
+              ...protectedPage(queryClient, jobDetail, prefetch('prefetchJobPage')),
+            },
             { path: 'submit', ...protectedPage(queryClient, submit) },
-            { path: 'admin/users', ...protectedPage(queryClient, adminUsers, prefetchUsersPage) },
+            {
+              path: 'admin/users',
+              ...protectedPage(queryClient, adminUsers, prefetch('prefetchUsersPage')),
+            },
             {
               path: 'admin/virtual-clusters',
-              ...protectedPage(queryClient, adminVirtualClusters, prefetchVirtualClustersPage),
+              ...protectedPage(
+                queryClient,
+                adminVirtualClusters,
+                prefetch('prefetchVirtualClustersPage'),
+              ),
             },
             { path: '*', Component: NotFoundPage },
           ],

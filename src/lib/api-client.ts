@@ -55,6 +55,56 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
   return `${runtimeConfig().restServerUri}${path}${search ? `?${search}` : ''}`;
 }
 
+interface EarlyRequest {
+  token: string;
+  startedAt: number;
+  /** Makes a fresh copy of the answer, so each reader has its own body. */
+  answer: Promise<() => Response>;
+}
+
+/** GETs started before the app (see `startEarlyRequest`), by URL; each is taken at most once. */
+const earlyRequests = new Map<string, EarlyRequest>();
+/** An early answer older than this is not used: the app asks again. */
+export const EARLY_REQUEST_MAX_AGE_MS = 10_000;
+
+/** The answer read once, and handed out as new Responses with the same status, headers and body. */
+async function copies(response: Response): Promise<() => Response> {
+  const body = await response.arrayBuffer();
+  const { status, statusText, headers } = response;
+  const noBody = [101, 204, 205, 304].includes(status);
+  return () => new Response(noBody ? null : body.slice(0), { status, statusText, headers });
+}
+
+/**
+ * Starts a GET for the first page's data before the app's modules have loaded, as the signed-in
+ * person. The app's first `apiRequest` for the same URL takes this answer instead of asking again.
+ * Returns the caller's own copy of the response, or null when nobody is signed in.
+ */
+export function startEarlyRequest(
+  path: string,
+  query: Record<string, QueryValue>,
+): Promise<Response> | null {
+  const session = currentSession();
+  if (!session || isExpired(session)) return null;
+  const url = apiUrl(path, query);
+  const answer = fetch(url, {
+    headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` },
+    // Ahead of the app's chunks, which are asked for at the same time on the same connections.
+    priority: 'high',
+  }).then(copies);
+  earlyRequests.set(url, { token: session.token, startedAt: performance.now(), answer });
+  return answer.then((copy) => copy());
+}
+
+/** The early answer for `url`, once, if it was asked with this token and is still fresh. */
+function takeEarlyRequest(url: string, token: string | undefined): Promise<Response> | undefined {
+  const early = earlyRequests.get(url);
+  if (!early) return undefined;
+  earlyRequests.delete(url);
+  const fresh = performance.now() - early.startedAt < EARLY_REQUEST_MAX_AGE_MS;
+  return fresh && early.token === token ? early.answer.then((copy) => copy()) : undefined;
+}
+
 /** `problems` when it has the documented shape; anything else is ignored (the message still says it all). */
 function problemsOf(value: unknown): ValidationProblem[] | undefined {
   if (!Array.isArray(value)) return undefined;
@@ -104,14 +154,18 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (session) headers.Authorization = `Bearer ${session.token}`;
   }
   if (body !== undefined || jsonText !== undefined) headers['Content-Type'] = 'application/json';
+  const url = apiUrl(path, query);
+  const early =
+    method === 'GET' && !anonymous ? takeEarlyRequest(url, currentSession()?.token) : undefined;
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, query), {
-      method,
-      headers,
-      body: jsonText ?? (body === undefined ? undefined : JSON.stringify(body)),
-      signal,
-    });
+    response = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        body: jsonText ?? (body === undefined ? undefined : JSON.stringify(body)),
+        signal,
+      }));
   } catch (error) {
     if (signal?.aborted) throw error;
     const where = runtimeConfig().restServerUri || window.location.origin;

@@ -16,7 +16,11 @@ export function formatDuration(ms: number): string {
     .join(' ');
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// Made on first use: the first Intl formatter of a page starts ICU, which should not hold up
+// the evaluation of every module that imports this one.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+const relative = () =>
+  (relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 const steps: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86400],
   ['month', 30 * 86400],
@@ -33,14 +37,19 @@ const steps: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelativeTime(time: number, now = Date.now()): string {
   const seconds = Math.min(0, Math.round((time - now) / 1000));
   for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return relative().format(Math.trunc(seconds / size), unit);
   }
-  return Math.abs(seconds) < 10 ? 'just now' : relative.format(seconds, 'second');
+  return Math.abs(seconds) < 10 ? 'just now' : relative().format(seconds, 'second');
 }
 
-const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+let exactFormat: Intl.DateTimeFormat | undefined;
+const exact = () =>
+  (exactFormat ??= new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+  }));
 
 /** The exact local date and time. */
 export function formatDateTime(time: number): string {
-  return exact.format(new Date(time));
+  return exact().format(new Date(time));
 }

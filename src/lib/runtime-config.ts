@@ -56,14 +56,27 @@ function inlineConfig(): RuntimeConfig | null {
   return parseRuntimeConfig(parsed);
 }
 
+const loads = new Map<string, Promise<RuntimeConfig>>();
+
 /**
- * The app mounts only after this succeeds. When the local server serves the portal, the config
+ * The app mounts only after this succeeds. Asked once per page (the first paint and the app share
+ * the answer); a failure is asked again next time. When the local server serves the portal, the config
  * is already in index.html (no round trip); otherwise `config.json` beside index.html, which
  * index.html preloads so its request starts with the entry script's, not after it.
  */
-export async function loadRuntimeConfig(
+export function loadRuntimeConfig(
   url = `${import.meta.env.BASE_URL}config.json`,
 ): Promise<RuntimeConfig> {
+  let load = loads.get(url);
+  if (!load) {
+    load = readRuntimeConfig(url);
+    loads.set(url, load);
+    load.catch(() => loads.delete(url));
+  }
+  return load;
+}
+
+async function readRuntimeConfig(url: string): Promise<RuntimeConfig> {
   const inline = inlineConfig();
   if (inline) {
     setRuntimeConfig(inline);

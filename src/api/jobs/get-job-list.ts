@@ -28,7 +28,8 @@ let classicServer = false;
 /** Concurrent views of a classic server share one download of the whole list. */
 let classicDownload: Promise<JobListItem[]> | null = null;
 
-function pagedQuery(request: JobListRequest): Record<string, QueryValue> {
+/** The query string of one page of `GET /api/v1/jobs` (also asked early by the first paint). */
+export function jobListQuery(request: JobListRequest): Record<string, QueryValue> {
   const { order } = request;
   return {
     offset: request.offset,
@@ -58,7 +59,7 @@ export async function fetchJobList(
 ): Promise<JobListResult> {
   if (classicServer) return applyJobListRequest(await downloadAll(), request);
   const body = await apiRequest<JobListPage | JobListItem[]>('/api/v1/jobs', {
-    query: pagedQuery(request),
+    query: jobListQuery(request),
     signal,
   });
   if (!Array.isArray(body)) return { totalCount: body.totalCount, jobs: body.data, classic: false };

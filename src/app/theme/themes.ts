@@ -1,7 +1,5 @@
 import { createTheme, type Theme } from '@fluentui/react';
 
-export type ThemeName = 'light' | 'dark';
-
 export const lightTheme: Theme = createTheme({});
 
 /** Fluent's dark palette (theme designer, primary #2899f5 on #1b1a19). */
