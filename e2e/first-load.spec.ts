@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { builtFile } from './fixtures/build-files.ts';
 import { expect, test } from './fixtures/test.ts';
 
 const KB = 1000;
-const DIST = join(import.meta.dirname, '..', 'dist');
-
-/** Files of the chunks the build made for these source modules (from Vite's manifest). */
-function chunkFiles(...modules: string[]): string[] {
-  const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
-    string,
-    { file: string }
-  >;
-  return modules.map((module) => `/${manifest[module]!.file}`);
-}
+/** Files of the chunks the build made for these source modules. */
+const chunkFiles = (...modules: string[]): string[] => modules.map(builtFile);
 
 /** The app's entry script (index.html's own entry, not the early one). */
-const appEntryFile = () => chunkFiles('index.html')[0]!;
+const appEntryFile = () => builtFile('index.html');
 
 /** Every script and style the page requests, with the gzip size of its body (as a server sends it). */
 function recordScriptsAndStyles(page: Page): () => Promise<Map<string, number>> {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chromiumFlags } from '../playwright.config.ts';
 import { PaiApi } from '../testing/api.ts';
@@ -11,6 +9,7 @@ import {
 import { OIDC_PASSWORD } from '../testing/oidc-provider.ts';
 import type { RunningServer } from '../testing/server.ts';
 import { expect, test as portalTest } from './fixtures/test.ts';
+import { builtFile } from './fixtures/build-files.ts';
 
 /**
  * The portal's fixtures (fail on page errors and on requests off this machine), with one identity
@@ -94,14 +93,7 @@ async function signOut(page: Page, user: string) {
 }
 
 /** The built portal's file of MSAL (a chunk of its own, loaded with import()). */
-function msalChunk(): string {
-  const dist = process.env.PAI_PORTAL_DIR ?? 'dist';
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
-    string,
-    { file: string }
-  >;
-  return `/${manifest['node_modules/@azure/msal-browser/dist/index.mjs']!.file}`;
-}
+const msalChunk = () => builtFile('node_modules/@azure/msal-browser/dist/index.mjs');
 
 /** Paths the page requests from now on. */
 function requestedPaths(page: Page): string[] {

@@ -1,3 +1,4 @@
+import { builtFile } from './fixtures/build-files.ts';
 import { expect, test } from './fixtures/test.ts';
 
 /** index.html as a static host serves it: no config written in, so the portal fetches config.json. */
@@ -38,7 +39,10 @@ test.describe('a page that cannot load', () => {
   test('shows an error with Reload, inside the portal, and the rest keeps working', async ({
     page,
   }) => {
-    await page.route(/\/assets\/dashboard-[^/]+\.js$/, (route) => route.abort('failed'));
+    // Only the dashboard page's own chunk: the data code it shares with other pages still loads.
+    await page.route(`**${builtFile('src/app/routes/dashboard.tsx')}`, (route) =>
+      route.abort('failed'),
+    );
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'This page could not be shown' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();

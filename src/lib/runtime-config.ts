@@ -59,9 +59,9 @@ function inlineConfig(): RuntimeConfig | null {
 const loads = new Map<string, Promise<RuntimeConfig>>();
 
 /**
- * The app mounts only after this succeeds. Asked once per page (the first paint and the app share
- * the answer); a failure is asked again next time. When the local server serves the portal, the config
- * is already in index.html (no round trip); otherwise `config.json` beside index.html, which
+ * The app mounts only after this succeeds. Read once per page (the early script and the app share
+ * the answer); a failure is read again next time. When the local server serves the portal, the
+ * config is already in index.html (no round trip); otherwise `config.json` beside index.html, which
  * index.html preloads so its request starts with the entry script's, not after it.
  */
 export function loadRuntimeConfig(
