@@ -1,3 +1,4 @@
+import type { OutputBundle } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,11 +64,28 @@ function fabricConfigScript(): Plugin {
   };
 }
 
+/** `file` and every chunk it imports statically, directly or not. */
+function staticClosure(bundle: OutputBundle, file: string): string[] {
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    const item = bundle[name];
+    if (found.has(name) || item?.type !== 'chunk') return;
+    found.add(name);
+    item.imports.forEach(visit);
+  };
+  visit(file);
+  return [...found];
+}
+
+/** The chunk of the app's start, which main.tsx imports once the early drawing is done. */
+const START_APP = 'start-app';
+
 /**
  * `src/early.ts` is its own entry with its own `async` script tag, so it runs as soon as its few
  * modules have loaded: not after the app's modules, as Vite would have it (it bundles every module
- * script of index.html into one entry), nor after the document's classic scripts. Dev serves it as
- * it is.
+ * script of index.html into one entry), nor after the document's classic scripts. The app's
+ * start (`src/app/start-app.tsx`, imported by main.tsx after the early drawing) is preloaded with
+ * its imports, so only its evaluation waits. Dev serves index.html as it is.
  */
 function earlyEntry(): Plugin {
   const path = '/src/early.ts';
@@ -89,20 +107,26 @@ function earlyEntry(): Plugin {
       const html = bundle['index.html'];
       if (html?.type !== 'asset' || typeof html.source !== 'string' || !tag.test(html.source))
         this.error(`index.html must load ${path} with a vite-ignore module script`);
-      const file = this.getFileName(chunk);
-      const imports = bundle[file]?.type === 'chunk' ? bundle[file].imports : [];
-      // Its imports are asked for with it, not after it has been read.
-      const early = [file, ...imports]
-        .map((name, index) =>
-          index === 0
-            ? `<script type="module" async crossorigin src="/${name}"></script>`
-            : `<link rel="modulepreload" crossorigin href="/${name}">`,
-        )
-        .join('\n    ');
+      const start = Object.values(bundle).find(
+        (item) =>
+          item.type === 'chunk' && item.facadeModuleId?.endsWith(`/src/app/${START_APP}.tsx`),
+      );
+      if (!start) this.error(`no chunk for src/app/${START_APP}.tsx`);
       const source = html.source.replace(tag, '');
       const app = source.indexOf('<script type="module"');
       if (app < 0) this.error("index.html has no module script for the app's entry");
-      html.source = `${source.slice(0, app)}${early}\n    ${source.slice(app)}`;
+      const [early, ...earlyImports] = staticClosure(bundle, this.getFileName(chunk));
+      const preload = (name: string) => `<link rel="modulepreload" crossorigin href="/${name}">`;
+      const head = [
+        `<script type="module" async crossorigin src="/${early}"></script>`,
+        ...earlyImports.map(preload),
+      ];
+      const startPreloads = staticClosure(bundle, start.fileName)
+        .filter((name) => !source.includes(`/${name}"`) && !earlyImports.includes(name))
+        .map(preload);
+      html.source = `${source.slice(0, app)}${head.join('\n    ')}\n    ${source
+        .slice(app)
+        .replace('</head>', `${startPreloads.map((line) => `  ${line}\n  `).join('')}</head>`)}`;
     },
   };
 }
@@ -115,7 +139,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
     // Every browser the portal supports knows <link rel="modulepreload">: no polyfill in the entry.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // main.tsx's import of the app's start: index.html already preloads it and its imports.
+      resolveDependencies: (file, deps) => (file.includes(`/${START_APP}-`) ? [] : deps),
+    },
   },
   // Monaco's entry points are pre-bundled together at start, so opening /submit in dev does not
   // trigger a re-optimization and a page reload.

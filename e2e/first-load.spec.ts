@@ -95,6 +95,10 @@ test.describe('first load, signed in', () => {
     });
     const asked: string[] = [];
     const answers: Promise<{ data: { name: string }[] }>[] = [];
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     page.on('response', (response) => {
       if (new URL(response.url()).pathname === '/api/v1/jobs') answers.push(response.json());
@@ -125,6 +129,25 @@ test.describe('first load, signed in', () => {
     await expect(grid.getByRole('grid')).toHaveCount(0);
     // The app took the drawing's answer: the list was asked for once.
     expect(asked.filter((path) => path === '/api/v1/jobs')).toEqual(['/api/v1/jobs']);
+    // The full icon set arrived before the app started: the sign-in page's few were not
+    // registered over it.
+    expect(warnings).toEqual([]);
+  });
+
+  test('/jobs with a slow list: the app does not wait for the early drawing, it shows its frame', async ({
+    page,
+  }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/jobs?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/jobs');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+    release();
+    await expect(page.getByRole('grid', { name: 'Jobs' })).toBeVisible();
   });
 
   test('/jobs with an answer that is not a page of jobs draws nothing, and the app says what went wrong', async ({

@@ -1,39 +1,12 @@
-import type { JobListItem, JobListPage } from '../contract/api-types.ts';
-import { jobListQuery } from './api/jobs/get-job-list.ts';
-import { drawJobList } from './app/first-paint.ts';
-import { pageChunks, signedInPageOf, startPageChunks } from './app/page-chunks.ts';
-import { requestFromView, viewFromParams } from './features/jobs/list-view.ts';
-import { startEarlyRequest } from './lib/api-client.ts';
+import { earlyPaint } from './app/early-paint.ts';
+import { startPageChunks } from './app/page-chunks.ts';
 import { loadRuntimeConfig } from './lib/runtime-config.ts';
-import { currentSession, isExpired } from './lib/session.ts';
-
-/**
- * Opening the job list signed in: asks for the page of jobs the list will show (the same request,
- * which the app then takes instead of asking again) and draws it while the app's modules load.
- * Anything unexpected (an error, a classic server's array, no jobs) draws nothing: the app says it.
- */
-async function paintJobListEarly(): Promise<void> {
-  const session = currentSession();
-  if (!session || isExpired(session) || signedInPageOf(location.pathname) !== pageChunks.jobs)
-    return;
-  await loadRuntimeConfig();
-  const view = viewFromParams(new URLSearchParams(location.search));
-  const answer = startEarlyRequest('/api/v1/jobs', jobListQuery(requestFromView(view)));
-  if (!answer) return;
-  const response = await answer;
-  if (!response.ok) return;
-  const page = (await response.json()) as JobListPage | JobListItem[];
-  if (Array.isArray(page) || !Array.isArray(page.data) || page.data.length === 0) return;
-  // Drawn only into an empty root: the app has not rendered yet.
-  const root = document.getElementById('root');
-  if (root?.childElementCount === 0) drawJobList(root, page.data);
-}
 
 // index.html's async script: a few small modules, so this runs before the app's own modules have
-// even loaded. The job list asks for its first page and draws it while React and Fluent load;
-// the page's chunks are requested right after. Both wait for the same config, and the paint
-// waits first, so its request goes out before the chunks'.
-void paintJobListEarly().catch(() => undefined);
+// even loaded. The job list asks for its first page and draws it (early-paint.ts); the page's
+// chunks are requested right after. Both wait for the same config, and the drawing waited first,
+// so its request goes out before the chunks'.
+void earlyPaint;
 void loadRuntimeConfig().then(
   () => startPageChunks(),
   () => undefined,

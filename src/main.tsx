@@ -1,23 +1,11 @@
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
-import { showBootError } from './app/boot-error.ts';
-import { registerFirstPageIcons } from './app/icons.ts';
-import { createRouter, routerReady } from './app/router.tsx';
-import { createQueryClient } from './lib/query-client.ts';
-import { errorMessage } from './lib/pai-error.ts';
-import { loadRuntimeConfig } from './lib/runtime-config.ts';
+import { earlyPaint } from './app/early-paint.ts';
 
-const root = document.getElementById('root')!;
+/** The longest the app waits for the early drawing: a slow list answer must not hold up the page. */
+const EARLY_PAINT_WAIT_MS = 500;
 
-loadRuntimeConfig().then(
-  async () => {
-    registerFirstPageIcons();
-    // The router starts before React: the first page's guard, data requests and chunks run
-    // now, and React's first render is that page (no loading page drawn and replaced).
-    const queryClient = createQueryClient();
-    const router = createRouter(queryClient);
-    await routerReady(router);
-    createRoot(root).render(<App queryClient={queryClient} router={router} />);
-  },
-  (error: unknown) => showBootError(root, errorMessage(error)),
-);
+// The app's modules are evaluated after the early drawing (index.html has already asked for them):
+// evaluating them takes the main thread for a few hundred ms, which the drawing would otherwise
+// wait behind.
+void Promise.race([earlyPaint, new Promise((resolve) => setTimeout(resolve, EARLY_PAINT_WAIT_MS))])
+  .then(() => import('./app/start-app.tsx'))
+  .then(({ startApp }) => startApp());

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { JobListItem, JobListPage } from '../../../contract/api-types.ts';
 import type { DisplayState } from '../../../contract/job-state.ts';
-import { apiRequest, type QueryValue } from '../../lib/api-client.ts';
+import { apiRequest } from '../../lib/api-client.ts';
 import { DISPLAY_STATES } from '../../lib/display-states.ts';
 import {
   applyJobListRequest,
@@ -9,40 +9,14 @@ import {
   type JobListResult,
 } from '../../lib/job-list-local.ts';
 import { queryKeys } from '../query-keys.ts';
+import { jobListQuery } from './job-list-query.ts';
 
 export type { JobListRequest, JobListResult } from '../../lib/job-list-local.ts';
-
-/** The API's `state` values for a display state (Stopping is its own state on the server). */
-const API_STATE: Record<DisplayState, string> = {
-  Waiting: 'WAITING',
-  Running: 'RUNNING',
-  Stopping: 'STOPPING',
-  Succeeded: 'SUCCEEDED',
-  Failed: 'FAILED',
-  Stopped: 'STOPPED',
-  Unknown: 'UNKNOWN',
-};
 
 /** Once a server has answered with a classic array, later requests skip the paging parameters. */
 let classicServer = false;
 /** Concurrent views of a classic server share one download of the whole list. */
 let classicDownload: Promise<JobListItem[]> | null = null;
-
-/** The query string of one page of `GET /api/v1/jobs` (also asked early by the first paint). */
-export function jobListQuery(request: JobListRequest): Record<string, QueryValue> {
-  const { order } = request;
-  return {
-    offset: request.offset,
-    limit: request.limit,
-    withTotalCount: true,
-    username: request.usernames?.join(','),
-    state: request.states?.map((state) => API_STATE[state]).join(','),
-    vc: request.virtualClusters?.join(','),
-    keyword: request.keyword?.trim(),
-    order: order ? `${order.field},${order.descending ? 'DESC' : 'ASC'}` : undefined,
-    legacy: request.legacyOnly ? true : undefined,
-  };
-}
 
 /** Not cancellable: other views may be waiting on the same download. */
 function downloadAll(): Promise<JobListItem[]> {
