@@ -126,7 +126,6 @@ test.describe('first load, signed in', () => {
     const grid = page.getByRole('grid', { name: 'Jobs' });
     await expect(grid.getByRole('link', { name: `${prefix}-c` })).toBeVisible();
     await expect(drawing).toHaveCount(0);
-    await expect(grid.getByRole('grid')).toHaveCount(0);
     // The app took the drawing's answer: the list was asked for once.
     expect(asked.filter((path) => path === '/api/v1/jobs')).toEqual(['/api/v1/jobs']);
     // The full icon set arrived before the app started: the sign-in page's few were not

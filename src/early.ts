@@ -1,4 +1,5 @@
-import { earlyPaint } from './app/early-paint.ts';
+// First: evaluating it starts the drawing, whose wait for the config is then the first in line.
+import './app/early-paint.ts';
 import { startPageChunks } from './app/page-chunks.ts';
 import { loadRuntimeConfig } from './lib/runtime-config.ts';
 
@@ -6,7 +7,6 @@ import { loadRuntimeConfig } from './lib/runtime-config.ts';
 // even loaded. The job list asks for its first page and draws it (early-paint.ts); the page's
 // chunks are requested right after. Both wait for the same config, and the drawing waited first,
 // so its request goes out before the chunks'.
-void earlyPaint;
 void loadRuntimeConfig().then(
   () => startPageChunks(),
   () => undefined,

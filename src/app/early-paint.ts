@@ -3,7 +3,6 @@ import { jobListQuery } from '../api/jobs/job-list-query.ts';
 import { requestFromView, viewFromParams } from '../features/jobs/list-view.ts';
 import { startEarlyRequest } from '../lib/api-client.ts';
 import { loadRuntimeConfig } from '../lib/runtime-config.ts';
-import { currentSession, isExpired } from '../lib/session.ts';
 import { drawJobList } from './first-paint.ts';
 import { pageChunks, signedInPageOf } from './page-chunks.ts';
 
@@ -13,13 +12,11 @@ import { pageChunks, signedInPageOf } from './page-chunks.ts';
  * Anything unexpected (an error, a classic server's array, no jobs) draws nothing: the app says it.
  */
 async function paintJobListEarly(): Promise<void> {
-  const session = currentSession();
-  if (!session || isExpired(session) || signedInPageOf(location.pathname) !== pageChunks.jobs)
-    return;
+  if (signedInPageOf(location.pathname) !== pageChunks.jobs) return;
   await loadRuntimeConfig();
   const view = viewFromParams(new URLSearchParams(location.search));
   const answer = startEarlyRequest('/api/v1/jobs', jobListQuery(requestFromView(view)));
-  if (!answer) return;
+  if (!answer) return; // signed out, or the session has expired
   const response = await answer;
   if (!response.ok) return;
   const page = (await response.json()) as JobListPage | JobListItem[];

@@ -56,7 +56,8 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
 }
 
 interface EarlyRequest {
-  token: string;
+  /** The Authorization header it was sent with. */
+  authorization: string;
   startedAt: number;
   /** Makes a fresh copy of the answer, so each reader has its own body. */
   answer: Promise<() => Response>;
@@ -87,22 +88,28 @@ export function startEarlyRequest(
   const session = currentSession();
   if (!session || isExpired(session)) return null;
   const url = apiUrl(path, query);
+  const authorization = `Bearer ${session.token}`;
   const answer = fetch(url, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` },
+    headers: { Accept: 'application/json', Authorization: authorization },
     // Ahead of the app's chunks, which are asked for at the same time on the same connections.
     priority: 'high',
   }).then(copies);
-  earlyRequests.set(url, { token: session.token, startedAt: performance.now(), answer });
+  earlyRequests.set(url, { authorization, startedAt: performance.now(), answer });
   return answer.then((copy) => copy());
 }
 
-/** The early answer for `url`, once, if it was asked with this token and is still fresh. */
-function takeEarlyRequest(url: string, token: string | undefined): Promise<Response> | undefined {
+/** The early answer for `url`, once, if it was asked with this Authorization and is still fresh. */
+function takeEarlyRequest(
+  url: string,
+  authorization: string | undefined,
+): Promise<Response> | undefined {
   const early = earlyRequests.get(url);
   if (!early) return undefined;
   earlyRequests.delete(url);
   const fresh = performance.now() - early.startedAt < EARLY_REQUEST_MAX_AGE_MS;
-  return fresh && early.token === token ? early.answer.then((copy) => copy()) : undefined;
+  return fresh && early.authorization === authorization
+    ? early.answer.then((copy) => copy())
+    : undefined;
 }
 
 /** `problems` when it has the documented shape; anything else is ignored (the message still says it all). */
@@ -156,7 +163,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (body !== undefined || jsonText !== undefined) headers['Content-Type'] = 'application/json';
   const url = apiUrl(path, query);
   const early =
-    method === 'GET' && !anonymous ? takeEarlyRequest(url, currentSession()?.token) : undefined;
+    method === 'GET' && !anonymous ? takeEarlyRequest(url, headers.Authorization) : undefined;
   let response: Response;
   try {
     response = await (early ??
